@@ -1,0 +1,24 @@
+"""gatelab: from one perceptron to a served model, one lesson at a time.
+
+`import gatelab` stays light: it loads numpy only. Torch, FastAPI and matplotlib
+are imported by the modules that use them (gatelab.mlp, gatelab.api, gatelab.plots).
+"""
+
+from gatelab.gates import GATE_NAMES, LINEAR_GATES, Gate, UnknownGateError, get_gate, truth_table
+from gatelab.perceptron import NotFittedError, Perceptron, TrainingStep, train_gate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "GATE_NAMES",
+    "LINEAR_GATES",
+    "Gate",
+    "NotFittedError",
+    "Perceptron",
+    "TrainingStep",
+    "UnknownGateError",
+    "__version__",
+    "get_gate",
+    "train_gate",
+    "truth_table",
+]
