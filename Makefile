@@ -20,8 +20,11 @@ $(STAMP): pyproject.toml environment.yml
 		echo "error: nvidia-* packages were installed; use the CPU torch wheel" >&2; exit 1; fi
 	touch $(STAMP)
 
+# Containers (Codespaces, Docker) often run as root, which Jupyter refuses without --allow-root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
 test: lint unit notebooks
 
