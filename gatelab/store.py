@@ -1,0 +1,498 @@
+"""A model store on a directory: one trained model per gate, saved atomically, loaded safely.
+
+Layout (one self-describing file per gate, so one `os.replace` commits a save):
+
+- a perceptron is ``<GATE>.json``: ``{"format": "gatelab.perceptron", "format_version": 1,
+  "metadata": {...}, "perceptron": Perceptron.to_dict()}``;
+- an MLP is ``<GATE>.safetensors``: its ``state_dict`` as safetensors, with the metadata (a JSON
+  string, including the architecture) under ``"gatelab"`` in the header's ``__metadata__``.
+
+Safety: the store never unpickles and never calls ``torch.load``; JSON and safetensors can only
+hold data, never code. Every file is checked before use (format marker, metadata, gate, kind,
+shapes, finite numbers), and a bad file raises a specific StoreError without touching other models.
+
+Writes go to a temporary file in the same directory, are flushed to disk (fsync), then renamed
+over the old file with `os.replace`, so a reader sees the old model or the new one, never half a
+file. If a crash leaves both a ``.json`` and a ``.safetensors`` for one gate, the newer one wins.
+
+Reading needs numpy only; torch is imported when an MLP is actually built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import struct
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from gatelab.gates import GATE_NAMES, LINEAR_GATES, UnknownGateError, get_gate, normalize_gate_name
+from gatelab.perceptron import Perceptron
+
+if TYPE_CHECKING:  # only for type hints: importing gatelab.mlp would import torch
+    from gatelab.mlp import GateMLP
+
+FORMAT_VERSION: int = 1
+PERCEPTRON_FORMAT = "gatelab.perceptron"
+MLP_METADATA_KEY = "gatelab"
+# A gate model is a few hundred bytes; anything far bigger under a model's name is not ours,
+# and refusing it early avoids reading a huge foreign file into memory.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+_SUFFIX = {"perceptron": ".json", "mlp": ".safetensors"}
+_RESERVED_KEYS = ("gate", "kind", "parameters", "format_version", "architecture")
+_MLP_TENSORS = ("hidden.weight", "hidden.bias", "output.weight", "output.bias")
+
+
+class StoreError(Exception):
+    """Base class of every error the model store raises."""
+
+
+class InvalidModelName(StoreError, ValueError):
+    """The name is not one of the gates (empty, a path such as '../x', or unknown)."""
+
+
+class ModelNotFound(StoreError, LookupError):
+    """No model is stored for this gate yet."""
+
+
+class CorruptModel(StoreError):
+    """The stored file is truncated, foreign or unreadable (a pickle, for example)."""
+
+
+class WrongModelKind(StoreError):
+    """The file holds a different kind of model (or gate) than its name says."""
+
+
+class ModelStore:
+    """Saves and loads one trained model per gate in `directory`."""
+
+    def __init__(self, directory: str | os.PathLike) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+
+    def __repr__(self) -> str:
+        return f"ModelStore({self.directory.name!r})"
+
+    # ----- writing --------------------------------------------------------------------------
+    def save(
+        self,
+        gate: str,
+        model: Perceptron | GateMLP,
+        *,
+        seed: int | None = None,
+        epochs: int | None = None,
+        **extra: Any,
+    ) -> dict[str, Any]:
+        """Store `model` as the gate's model (replacing any old one); return its metadata."""
+        name = canonical_gate(gate)
+        arity = get_gate(name).arity
+        if isinstance(model, Perceptron):
+            kind = "perceptron"
+            params = model.to_dict()  # raises NotFittedError for an untrained perceptron
+            _check_inputs(name, arity, len(params["weights"]), ValueError)
+            # A perceptron knows its own settings; use them unless the caller says otherwise.
+            seed = model.seed if seed is None else seed
+            epochs = model.epochs_run_ if epochs is None else epochs
+            extra.setdefault("learning_rate", float(model.learning_rate))
+            extra.setdefault("converged", bool(model.converged_))
+        else:
+            from gatelab.mlp import GateMLP  # imports torch, which an MLP has loaded anyway
+
+            if not isinstance(model, GateMLP):
+                raise TypeError(f"can only store a Perceptron or a GateMLP, got {type(model)}")
+            kind = "mlp"
+            _check_inputs(name, arity, model.n_inputs, ValueError)
+        metadata = _metadata(name, kind, model, seed, epochs, extra)
+        data = _encode(kind, metadata, model)
+        path = self._path(name, kind)
+        self._write_atomically(path, data)
+        other = self._path(name, "mlp" if kind == "perceptron" else "perceptron")
+        self._remove_if_older(other, than=path)
+        return metadata
+
+    def delete(self, gate: str) -> None:
+        """Remove the gate's stored model; ModelNotFound if there is none."""
+        name = canonical_gate(gate)
+        removed = False
+        for kind in _SUFFIX:
+            with contextlib.suppress(FileNotFoundError):
+                self._path(name, kind).unlink()
+                removed = True
+        if not removed:
+            raise ModelNotFound(_not_found_message(name))
+
+    # ----- reading --------------------------------------------------------------------------
+    def load(self, gate: str) -> Perceptron | GateMLP:
+        """Return the gate's stored model, ready to predict."""
+        return self.load_with_info(gate)[0]
+
+    def load_with_info(self, gate: str) -> tuple[Perceptron | GateMLP, dict[str, Any]]:
+        """Return (model, metadata) for the gate's stored model."""
+        name = canonical_gate(gate)
+        kind, metadata, params = self._read(name)
+        if kind == "perceptron":
+            return _perceptron_from(params), metadata
+        return _mlp_from(name, metadata, params), metadata
+
+    def info(self, gate: str) -> dict[str, Any]:
+        """Metadata of the gate's stored model (the file is fully checked, torch is not needed)."""
+        return self._read(canonical_gate(gate))[1]
+
+    def list(self) -> list[dict[str, Any]]:
+        """Metadata of every readable stored model, in GATE_NAMES order (bad files are skipped)."""
+        found = []
+        for name in GATE_NAMES:
+            with contextlib.suppress(StoreError):
+                found.append(self._read(name)[1])
+        return found
+
+    def exists(self, gate: str) -> bool:
+        """Whether a file is stored for the gate (load() still checks that it is readable)."""
+        return self._current(canonical_gate(gate)) is not None
+
+    def version(self, gate: str) -> tuple | None:
+        """A cheap token (from os.stat, no read) that changes whenever the stored model changes."""
+        name = canonical_gate(gate)
+        token = []
+        for kind in _SUFFIX:
+            try:
+                st = self._path(name, kind).stat()
+            except FileNotFoundError:
+                continue
+            # os.replace gives every save a new inode, so the token changes even if size and
+            # modification time happen to match the old file's.
+            token.append((kind, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+        return tuple(token) or None
+
+    # ----- internals ------------------------------------------------------------------------
+    def _path(self, name: str, kind: str) -> Path:
+        """Where the gate's model of this kind lives (name is already canonical)."""
+        return self.directory / f"{name}{_SUFFIX[kind]}"
+
+    def _current(self, name: str) -> tuple[str, Path] | None:
+        """(kind, path) of the gate's stored file; the newest if both kinds exist; else None."""
+        newest = None
+        for kind in _SUFFIX:
+            path = self._path(name, kind)
+            try:
+                mtime = path.stat().st_mtime_ns
+            except FileNotFoundError:
+                continue
+            if newest is None or mtime > newest[0]:
+                newest = (mtime, kind, path)
+        return None if newest is None else (newest[1], newest[2])
+
+    def _read(self, name: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
+        """Read and check the gate's file; return (kind, metadata, parameters)."""
+        current = self._current(name)
+        if current is None:
+            raise ModelNotFound(_not_found_message(name))
+        kind, path = current
+        try:
+            with path.open("rb") as file:
+                data = file.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:  # deleted between stat and open
+            raise ModelNotFound(_not_found_message(name)) from None
+        except OSError as exc:
+            raise CorruptModel(f"{path.name} cannot be read: {exc.strerror}") from None
+        if len(data) > MAX_FILE_BYTES:
+            raise CorruptModel(f"{path.name} is too large to be a gate model")
+        if kind == "perceptron":
+            metadata, params = _decode_json(path.name, name, data)
+        else:
+            metadata, params = _decode_safetensors(path.name, name, data)
+        return kind, metadata, params
+
+    def _write_atomically(self, path: Path, data: bytes) -> None:
+        """Write data to a temporary file next to path, fsync it, then rename it over path."""
+        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())  # the bytes are on disk before the name points at them
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        _fsync_directory(self.directory)
+
+    @staticmethod
+    def _remove_if_older(other: Path, than: Path) -> None:
+        """Remove the other kind's file, unless a concurrent save made it newer than ours."""
+        with contextlib.suppress(FileNotFoundError):
+            if other.stat().st_mtime_ns <= than.stat().st_mtime_ns:
+                other.unlink()
+
+
+def canonical_gate(gate: str) -> str:
+    """The gate's canonical name, e.g. 'and' -> 'AND'; InvalidModelName for anything else."""
+    try:
+        return normalize_gate_name(gate)
+    except UnknownGateError:
+        raise InvalidModelName(
+            f"invalid model name {gate!r}: choose one of {', '.join(GATE_NAMES)}"
+        ) from None
+
+
+# ----- encoding -------------------------------------------------------------------------------
+def _metadata(
+    name: str, kind: str, model: Any, seed: Any, epochs: Any, extra: dict[str, Any]
+) -> dict[str, Any]:
+    """The metadata stored with a model: what it is, how it was trained, when."""
+    clash = sorted(set(extra) & set(_RESERVED_KEYS))
+    if clash:
+        raise ValueError(f"these metadata keys are set by the store: {', '.join(clash)}")
+    for label, value in (("seed", seed), ("epochs", epochs)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ValueError(f"{label} must be a whole number or None, got {value!r}")
+    X, y = get_gate(name).inputs, get_gate(name).targets
+    metadata: dict[str, Any] = {
+        "gate": name,
+        "kind": kind,
+        "parameters": _parameter_count(model),
+        "seed": seed,
+        "epochs": epochs,
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "format_version": FORMAT_VERSION,
+    }
+    if kind == "mlp":
+        metadata["architecture"] = dict(model.architecture)
+    # How much of the truth table the stored model gets right (1.0 = all of it).
+    extra.setdefault("accuracy", float(np.mean(np.asarray(model.predict(X)) == y)))
+    metadata.update(extra)
+    try:
+        json.dumps(metadata, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"metadata must be plain JSON values: {exc}") from None
+    return metadata
+
+
+def _parameter_count(model: Any) -> int:
+    """How many learned numbers the model has."""
+    if isinstance(model, Perceptron):
+        return len(model.to_dict()["weights"]) + 1
+    return int(model.parameter_count())
+
+
+def _encode(kind: str, metadata: dict[str, Any], model: Any) -> bytes:
+    """The bytes of the model's file."""
+    if kind == "perceptron":
+        document = {
+            "format": PERCEPTRON_FORMAT,
+            "format_version": FORMAT_VERSION,
+            "metadata": metadata,
+            "perceptron": model.to_dict(),
+        }
+        return (json.dumps(document, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    from safetensors.numpy import save
+
+    tensors = {key: value.detach().cpu().numpy() for key, value in model.state_dict().items()}
+    return save(tensors, metadata={MLP_METADATA_KEY: json.dumps(metadata)})
+
+
+# ----- decoding and checking ------------------------------------------------------------------
+def _sniff(data: bytes) -> str:
+    """Guess what a file holds from its first bytes, for clear error messages."""
+    if data[:1] == b"\x80" and data[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
+        return "a Python pickle (the store never unpickles)"
+    if data[:4] == b"PK\x03\x04":
+        return "a zip archive such as a torch.save file (the store does not read those)"
+    if data.lstrip()[:1] == b"{":
+        return "JSON"
+    if len(data) >= 10 and data[8:10] in (b'{"', b"{ "):
+        return "safetensors"
+    if not data:
+        return "an empty file"
+    return "unknown bytes"
+
+
+def _decode_json(filename: str, name: str, data: bytes) -> tuple[dict, dict]:
+    """Parse and check a perceptron's JSON file; return (metadata, perceptron dict)."""
+    sniffed = _sniff(data)
+    if sniffed == "safetensors":
+        raise WrongModelKind(f"{filename} holds a safetensors tensor file, not perceptron JSON")
+    if sniffed != "JSON":
+        raise CorruptModel(f"{filename} is not a gatelab model file: it looks like {sniffed}")
+    try:
+        document = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise CorruptModel(f"{filename} is not valid JSON (truncated?): {exc}") from None
+    if not isinstance(document, dict) or document.get("format") != PERCEPTRON_FORMAT:
+        raise CorruptModel(f"{filename} is JSON but not a gatelab perceptron file")
+    _check_version(filename, document.get("format_version"))
+    metadata = _check_metadata(filename, name, "perceptron", document.get("metadata"))
+    params = document.get("perceptron")
+    if not isinstance(params, dict):
+        raise CorruptModel(f"{filename} has no perceptron parameters")
+    try:
+        model = Perceptron.from_dict(params)
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a list where a number belongs
+        raise CorruptModel(f"{filename} has bad perceptron parameters: {exc}") from None
+    _check_inputs(name, get_gate(name).arity, model.weights_.size, CorruptModel)
+    if metadata["parameters"] != model.weights_.size + 1:
+        raise CorruptModel(f"{filename}: metadata parameter count does not match the weights")
+    return metadata, params
+
+
+def _decode_safetensors(filename: str, name: str, data: bytes) -> tuple[dict, dict]:
+    """Parse and check an MLP's safetensors file; return (metadata, numpy tensors)."""
+    sniffed = _sniff(data)
+    if sniffed == "JSON":
+        raise WrongModelKind(f"{filename} holds JSON, not a safetensors tensor file")
+    if sniffed != "safetensors":
+        raise CorruptModel(f"{filename} is not a gatelab model file: it looks like {sniffed}")
+    from safetensors.numpy import load
+
+    # The header is an 8-byte little-endian length, then that many bytes of JSON.
+    (header_size,) = struct.unpack("<Q", data[:8])
+    try:
+        header = json.loads(data[8 : 8 + header_size].decode("utf-8"))
+        tensors = load(data)  # also checks that the tensor bytes cover the file exactly
+    except Exception as exc:  # safetensors raises its own SafetensorError type
+        raise CorruptModel(
+            f"{filename} is not a valid safetensors file (truncated?): {exc}"
+        ) from None
+    stored = header.get("__metadata__") if isinstance(header, dict) else None
+    if not isinstance(stored, dict) or MLP_METADATA_KEY not in stored:
+        raise CorruptModel(f"{filename} is a safetensors file without gatelab metadata")
+    try:
+        raw = json.loads(stored[MLP_METADATA_KEY], parse_constant=_refuse_constant)
+    except (TypeError, ValueError, RecursionError):
+        raise CorruptModel(f"{filename} has unreadable gatelab metadata") from None
+    metadata = _check_metadata(filename, name, "mlp", raw)
+    _check_mlp_tensors(filename, name, metadata, tensors)
+    return metadata, tensors
+
+
+def _check_version(filename: str, version: Any) -> None:
+    """Refuse files written in a format this gatelab does not know."""
+    if version != FORMAT_VERSION:
+        raise CorruptModel(
+            f"{filename} has format version {version!r}; this gatelab reads {FORMAT_VERSION}"
+        )
+
+
+def _check_metadata(filename: str, name: str, kind: str, metadata: Any) -> dict[str, Any]:
+    """Check the metadata block: required keys, types, and that gate and kind match the file."""
+    if not isinstance(metadata, dict):
+        raise CorruptModel(f"{filename} has no metadata")
+    needed = ("gate", "kind", "parameters", "seed", "epochs", "trained_at", "format_version")
+    missing = [key for key in needed if key not in metadata]
+    if missing:
+        raise CorruptModel(f"{filename} metadata is missing {', '.join(missing)}")
+    _check_version(filename, metadata["format_version"])
+    if metadata["kind"] != kind:
+        raise WrongModelKind(
+            f"{filename} says it holds a {metadata['kind']!r} model, but {_SUFFIX[kind]} files "
+            f"hold {kind} models"
+        )
+    if metadata["gate"] != name:
+        raise WrongModelKind(f"{filename} holds a model for {metadata['gate']!r}, not {name!r}")
+    given = (metadata["seed"], metadata["epochs"])
+    whole = (metadata["parameters"], *(value for value in given if value is not None))
+    if any(isinstance(v, bool) or not isinstance(v, int) for v in whole):
+        raise CorruptModel(f"{filename} metadata: parameters, seed and epochs must be integers")
+    if not isinstance(metadata["trained_at"], str):
+        raise CorruptModel(f"{filename} metadata: trained_at must be a date string")
+    return metadata
+
+
+def _check_mlp_tensors(filename: str, name: str, metadata: dict, tensors: dict) -> None:
+    """Check an MLP's tensors against its architecture: names, shapes, finite numbers."""
+    arch = metadata.get("architecture")
+    keys = ("n_inputs", "hidden_size", "activation")
+    if not isinstance(arch, dict) or any(key not in arch for key in keys):
+        raise CorruptModel(f"{filename} metadata has no complete architecture")
+    n_inputs, hidden = arch["n_inputs"], arch["hidden_size"]
+    if not all(
+        isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in (n_inputs, hidden)
+    ):
+        raise CorruptModel(f"{filename}: architecture sizes must be whole numbers >= 1")
+    if not isinstance(arch["activation"], str):
+        raise CorruptModel(f"{filename}: architecture activation must be a name")
+    _check_inputs(name, get_gate(name).arity, n_inputs, CorruptModel)
+    expected = {
+        "hidden.weight": (hidden, n_inputs),
+        "hidden.bias": (hidden,),
+        "output.weight": (1, hidden),
+        "output.bias": (1,),
+    }
+    if sorted(tensors) != sorted(_MLP_TENSORS):
+        raise CorruptModel(f"{filename} holds tensors {sorted(tensors)}, expected {_MLP_TENSORS}")
+    for key, shape in expected.items():
+        tensor = tensors[key]
+        if tensor.shape != shape or not np.issubdtype(tensor.dtype, np.floating):
+            raise CorruptModel(f"{filename}: {key} has shape {tensor.shape}, expected {shape}")
+        with np.errstate(over="ignore"):  # a float64 too big for float32 becomes inf: refuse it
+            finite = np.all(np.isfinite(tensor.astype(np.float32)))
+        if not finite:
+            raise CorruptModel(f"{filename}: {key} contains NaN or infinity")
+    if metadata["parameters"] != sum(math.prod(shape) for shape in expected.values()):
+        raise CorruptModel(f"{filename}: metadata parameter count does not match the tensors")
+
+
+def _check_inputs(name: str, arity: int, n_inputs: int, error: type[Exception]) -> None:
+    """Raise `error` unless the model takes as many inputs as the gate."""
+    if n_inputs != arity:
+        raise error(f"{name} takes {arity} input(s), but this model takes {n_inputs}")
+
+
+def _refuse_constant(token: str) -> None:
+    """json.loads hook: NaN and Infinity are not valid JSON, so refuse them."""
+    raise ValueError(f"{token} is not a valid JSON number")
+
+
+def _perceptron_from(params: dict[str, Any]) -> Perceptron:
+    """Rebuild a checked perceptron."""
+    return Perceptron.from_dict(params)
+
+
+def _mlp_from(name: str, metadata: dict[str, Any], tensors: dict[str, Any]) -> GateMLP:
+    """Rebuild a checked MLP from its architecture and tensors (imports torch)."""
+    import torch
+
+    from gatelab.mlp import GateMLP
+
+    arch = metadata["architecture"]
+    try:
+        model = GateMLP(arch["hidden_size"], arch["activation"], n_inputs=arch["n_inputs"])
+    except ValueError as exc:
+        raise CorruptModel(f"{name}.safetensors has an unusable architecture: {exc}") from None
+    state = {
+        key: torch.from_numpy(np.array(value, dtype=np.float32)) for key, value in tensors.items()
+    }
+    model.load_state_dict(state)
+    model.eval()
+    return model
+
+
+def _not_found_message(name: str) -> str:
+    """What to say when a gate has no stored model, including how to train one."""
+    if name in LINEAR_GATES:
+        how = f"gatelab.train_gate({name!r})"
+    else:  # one perceptron cannot learn XOR or XNOR; the MLP can
+        how = f"gatelab.mlp.train_gate_mlp({name!r}).model"
+    return f"no stored model for {name} yet: train one, e.g. store.save({name!r}, {how})"
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless to skip where unsupported."""
+    flags = getattr(os, "O_DIRECTORY", 0) | os.O_RDONLY
+    try:
+        fd = os.open(directory, flags)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
