@@ -7,14 +7,19 @@ an optional Axes (draw beside something else) or make their own, and return the 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator, NullFormatter, NullLocator, ScalarFormatter
+from matplotlib.transforms import offset_copy
 
 from gatelab.gates import get_gate
+from gatelab.perceptron import Perceptron, train_gate
 
 # ----- one style for every lesson ---------------------------------------------------------------
 # Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
@@ -87,9 +92,12 @@ def draw_gate_points(ax: Axes, gate: str, *, annotate: bool = True) -> None:
 
 def add_legend(ax: Axes, ncols: int = 2) -> None:
     """A small legend under the axes, where it never hides a point or a line."""
+    # Anchored a fixed distance (in points) below the axes, so it clears the x label on any height.
+    below = offset_copy(ax.transAxes, fig=ax.figure, y=-34, units="points")
     ax.legend(
         loc="upper center",
-        bbox_to_anchor=(0.5, -0.14),
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=below,
         ncols=ncols,
         fontsize=8,
         markerscale=0.45,
@@ -257,3 +265,435 @@ def draw_mistakes(ax: Axes, gate: str, weights: Sequence[float], bias: float) ->
             label="wrong side",
         )
     return int(wrong.sum())
+
+
+def plot_input_point(
+    weights: Sequence[float],
+    bias: float,
+    point: Sequence[float],
+    gate: str | None = None,
+    ax: Axes | None = None,
+) -> Figure:
+    """One input (x1, x2) on the boundary picture, with its weighted sum and the step's answer."""
+    fig, ax = new_axes(ax)
+    draw_boundary(ax, weights, bias, label="boundary")
+    if gate is not None:
+        draw_gate_points(ax, gate)
+    x1, x2 = (float(v) for v in point)
+    total = float(_side(np.array([x1, x2]), weights, bias))
+    output = int(total >= 0)
+    ax.scatter(
+        [x1],
+        [x2],
+        s=300,
+        marker="*",
+        c="#F0E442",  # Okabe-Ito yellow: stands out on both shadings
+        edgecolors="black",
+        linewidths=1.2,
+        zorder=6,
+        label="your input",
+    )
+    _square_view(ax)
+    add_legend(ax, ncols=2 if gate is None else 4)
+    ax.set_title(f"w·x + b = {total:+.2f}  →  step gives {output}", fontsize=10)
+    return fig
+
+
+# ----- NOT: one input, so a number line instead of a plane ----------------------------------------
+def draw_number_line(ax: Axes, weights: Sequence[float], bias: float, gate: str = "NOT") -> float:
+    """Draw a one-input gate on a number line with the threshold x = -b / w; return the threshold.
+
+    The perceptron fires where w*x + b >= 0: right of the threshold when w > 0, left when w < 0.
+    With w == 0 there is no threshold (returned as nan) and one class covers the whole line.
+    """
+    spec = get_gate(gate)
+    if spec.arity != 1:
+        raise ValueError(f"{spec.name} has two inputs: draw it with draw_gate_points")
+    (w,) = (float(v) for v in np.atleast_1d(weights))
+    b = float(bias)
+    lo, hi = VIEW
+    threshold = -b / w if w != 0 else float("nan")
+    # Shade the stretch of line each class gets.
+    if w == 0:
+        ax.axvspan(lo, hi, color=CLASS_COLORS[int(b >= 0)], alpha=SHADE_ALPHA * 1.5, lw=0)
+    else:
+        cut = min(max(threshold, lo), hi)
+        left_class = int(w * (cut - 1.0) + b >= 0)  # the class a bit left of the threshold
+        ax.axvspan(lo, cut, color=CLASS_COLORS[left_class], alpha=SHADE_ALPHA * 1.5, lw=0)
+        ax.axvspan(cut, hi, color=CLASS_COLORS[1 - left_class], alpha=SHADE_ALPHA * 1.5, lw=0)
+        if lo <= threshold <= hi:
+            ax.axvline(
+                threshold,
+                color=BOUNDARY_COLOR,
+                lw=2,
+                gid="threshold",
+                label=f"threshold x = {threshold:.2f}",
+            )
+    ax.axhline(0, color="#888888", lw=1, zorder=1)
+    for x, target in zip(spec.inputs[:, 0], spec.targets):
+        ax.scatter(
+            [x],
+            [0],
+            s=260,
+            c=CLASS_COLORS[target],
+            marker=CLASS_MARKERS[target],
+            edgecolors="white",
+            linewidths=1.5,
+            zorder=3,
+            label=f"{spec.name} = {target}",
+        )
+        ax.annotate(
+            str(target),
+            (x, 0),
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=10,
+            fontweight="bold",
+            zorder=4,
+        )
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(-1, 1)
+    ax.set_yticks([])
+    ax.set_xticks([0, 1])
+    ax.set_xlabel("x (the one input)")
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    return threshold
+
+
+def plot_not(
+    weights: Sequence[float], bias: float, ax: Axes | None = None, title: str | None = None
+) -> Figure:
+    """NOT on a number line: its two inputs and the threshold the weights put between them."""
+    fig, ax = new_axes(ax, figsize=(5.0, 2.4))
+    draw_number_line(ax, weights, bias)
+    add_legend(ax, ncols=3)
+    ax.set_title(title or "NOT: one input, one threshold", fontsize=10)
+    return fig
+
+
+def plot_perceptron(
+    model: Perceptron, gate: str, ax: Axes | None = None, title: str | None = None
+) -> Figure:
+    """A fitted perceptron's boundary over its gate (a number line for one-input NOT)."""
+    name = get_gate(gate).name
+    title = title or f"{name}: the learned boundary"
+    if get_gate(gate).arity == 1:
+        return plot_not(model.weights_, model.bias_, ax=ax, title=title)
+    return plot_boundary(model.weights_, model.bias_, gate, ax=ax, title=title)
+
+
+# ----- training: where the boundary went, and how many mistakes each epoch made -----------------
+def boundary_path(model: Perceptron) -> list[tuple[np.ndarray, float]]:
+    """(weights, bias) at the start of every epoch, then the final pair after training."""
+    starts: dict[int, tuple[np.ndarray, float]] = {}
+    for record in model.history_:
+        if record.epoch not in starts:
+            starts[record.epoch] = (np.array(record.weights_before), record.bias_before)
+    return [*starts.values(), (np.array(model.weights_), float(model.bias_))]
+
+
+def plot_training(model: Perceptron, gate: str, title: str | None = None) -> Figure:
+    """Two panels: each epoch's boundary (older ones fainter) and the mistakes made per epoch."""
+    spec = get_gate(gate)
+    wide = spec.arity == 2
+    fig = Figure(figsize=(8.6, 4.0) if wide else (8.6, 2.8), dpi=DPI, layout="constrained")
+    path_ax, error_ax = fig.subplots(1, 2, width_ratios=(1, 1.15) if wide else (1.2, 1))
+    path = boundary_path(model)
+    # Old boundaries fade out so the eye follows the line as it moves.
+    alphas = np.linspace(0.12, 0.55, max(len(path) - 1, 1))
+    final_weights, final_bias = path[-1]
+    if wide:
+        for (weights, bias), alpha in zip(path[:-1], alphas):
+            draw_boundary(ax=path_ax, weights=weights, bias=bias, shade=False, alpha=0, linewidth=1)
+            if path_ax.lines:
+                path_ax.lines[-1].set_alpha(alpha)
+        path_ax.plot([], [], color=BOUNDARY_COLOR, alpha=0.3, lw=1, label="start of each epoch")
+        draw_boundary(path_ax, final_weights, final_bias, linewidth=2.5, label="after training")
+        draw_gate_points(path_ax, spec.name)
+    else:
+        for (weights, bias), alpha in zip(path[:-1], alphas):
+            w, b = float(weights[0]), float(bias)
+            if w != 0 and VIEW[0] <= -b / w <= VIEW[1]:
+                path_ax.axvline(-b / w, color=BOUNDARY_COLOR, alpha=alpha, lw=1)
+        draw_number_line(path_ax, final_weights, final_bias, gate=spec.name)
+    add_legend(path_ax, ncols=2)
+    path_ax.set_title(f"{spec.name}: the boundary epoch by epoch", fontsize=10)
+
+    errors = model.errors_per_epoch()
+    draw_errors_per_epoch(error_ax, errors, len(spec.targets), model.converged_)
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
+def draw_errors_per_epoch(ax: Axes, errors: Sequence[int], rows: int, converged: bool) -> None:
+    """Bars of mistakes per epoch; a clean epoch gets a blue dot, since a zero bar is invisible."""
+    epochs = np.arange(1, len(errors) + 1)
+    ax.bar(epochs, errors, color=CLASS_0_COLOR, width=0.8 if len(errors) < 40 else 1.0)
+    clean = [epoch for epoch, count in zip(epochs, errors) if count == 0]
+    if clean:
+        ax.plot(clean, [0] * len(clean), "o", color=CLASS_1_COLOR, ms=7, clip_on=False)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("rows predicted wrong")
+    ax.set_ylim(0, rows + 0.7)
+    ax.set_yticks(range(rows + 1))
+    ax.set_xlim(0.3, len(errors) + 0.7)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title("mistakes per epoch", fontsize=10)
+    if converged:
+        verdict = f"epoch {len(errors)} made no mistake: converged"
+    else:
+        verdict = f"never converged in {len(errors)} epochs"
+    ax.text(0.98, 0.97, verdict, transform=ax.transAxes, ha="right", va="top", fontsize=9)
+
+
+# ----- lesson 02: how the learning rate changes the number of epochs ---------------------------
+def epochs_to_converge(
+    gate: str, learning_rates: Sequence[float], seeds: Sequence[int], epochs: int = 200
+) -> np.ndarray:
+    """Epochs each (learning rate, seed) needed to converge; nan where it never did."""
+    table = np.full((len(learning_rates), len(seeds)), np.nan)
+    for i, rate in enumerate(learning_rates):
+        for j, seed in enumerate(seeds):
+            model = train_gate(gate, learning_rate=rate, epochs=epochs, seed=seed)
+            if model.converged_:
+                table[i, j] = model.converged_epoch_
+    return table
+
+
+def plot_learning_rate_sweep(
+    gates: Sequence[str],
+    learning_rates: Sequence[float],
+    seeds: Sequence[int],
+    epochs: int = 200,
+    ax: Axes | None = None,
+) -> Figure:
+    """Median epochs to converge against the learning rate (log axis), one line per gate."""
+    fig, ax = new_axes(ax, figsize=(6.4, 3.8))
+    palette = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
+    rates = np.asarray(learning_rates, dtype=float)
+    # Nudge each gate sideways a little (on the log axis) so the spreads do not sit on each other.
+    nudges = np.linspace(-0.04, 0.04, len(gates)) if len(gates) > 1 else [0.0]
+    for gate, color, nudge in zip(gates, palette, nudges):
+        table = epochs_to_converge(gate, rates, seeds, epochs)
+        median = np.nanmedian(table, axis=1)
+        low, high = np.nanpercentile(table, [25, 75], axis=1)
+        x = rates * 10**nudge
+        ax.errorbar(
+            x,
+            median,
+            yerr=[median - low, high - median],
+            marker="o",
+            ms=5,
+            color=color,
+            lw=1.8,
+            elinewidth=1,
+            capsize=3,
+            label=get_gate(gate).name,
+        )
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xticks(rates, [f"{rate:g}" for rate in rates])
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_major_formatter(ScalarFormatter())
+    ax.yaxis.set_minor_formatter(NullFormatter())
+    low, high = ax.get_ylim()
+    ax.set_yticks([tick for tick in (1, 2, 5, 10, 20, 50, 100, 200, 500) if low <= tick <= high])
+    ax.set_xlabel("learning rate")
+    ax.set_ylabel("epochs to converge")
+    ax.set_title(f"Median over {len(seeds)} seeds (bars: middle half of the seeds)", fontsize=10)
+    ax.grid(True, which="major", color="#e5e5e5", lw=0.8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(fontsize=8, frameon=False, title="gate", title_fontsize=8)
+    return fig
+
+
+# ----- lesson 03: XOR, where one line is not enough --------------------------------------------
+def plot_cycle(model: Perceptron, gate: str, epoch: int) -> Figure:
+    """One epoch step by step: the line before each update, with the row being looked at."""
+    records = [record for record in model.history_ if record.epoch == epoch]
+    if not records:
+        raise ValueError(f"the model has no recorded epoch {epoch} (it ran {model.epochs_run_})")
+    fig = Figure(figsize=(2.5 * len(records), 3.7), dpi=DPI, layout="constrained")
+    axes = fig.subplots(1, len(records), sharey=True)
+    for number, (ax, record) in enumerate(zip(np.atleast_1d(axes), records), start=1):
+        draw_boundary(ax, record.weights_before, record.bias_before)
+        draw_gate_points(ax, gate)
+        ax.get_legend().remove()
+        ax.scatter(
+            *record.inputs,
+            s=620,
+            facecolors="none",
+            edgecolors=MISTAKE_COLOR if record.error else "black",
+            linewidths=2,
+            zorder=5,
+        )
+        verdict = "wrong → the line moves" if record.error else "right → the line stays"
+        if boundary_segment(record.weights_before, record.bias_before) is None:
+            everyone = f"the line is off the picture:\nevery point gets {record.prediction}"
+            ax.text(0.5, -0.3, everyone, ha="center", va="center", fontsize=8, zorder=6)
+        x1, x2 = (int(v) for v in record.inputs)
+        ax.set_title(f"step {number}: ({x1},{x2}) says {record.prediction}\n{verdict}", fontsize=9)
+        if number > 1:
+            ax.set_ylabel("")
+    fig.suptitle(f"{get_gate(gate).name}, epoch {epoch}: the line before each update", fontsize=10)
+    return fig
+
+
+def plot_xor_no_line(ax: Axes | None = None) -> Figure:
+    """Why no line separates XOR: the diagonal joining the 1s crosses the one joining the 0s."""
+    fig, ax = new_axes(ax)
+    ax.plot([0, 1], [1, 0], "--", color=CLASS_1_COLOR, lw=2, label="between the two 1s")
+    ax.plot([0, 1], [0, 1], "--", color=CLASS_0_COLOR, lw=2, label="between the two 0s")
+    draw_gate_points(ax, "XOR")
+    ax.scatter([0.5], [0.5], s=90, marker="X", c="black", zorder=6, label="shared midpoint")
+    ax.annotate(
+        "(½, ½) lies between the 1s\nand also between the 0s",
+        xy=(0.5, 0.5),
+        xytext=(0.5, 1.3),
+        ha="center",
+        fontsize=9,
+        arrowprops={"arrowstyle": "->", "color": "black"},
+    )
+    add_legend(ax, ncols=2)
+    ax.set_title("XOR: the diagonals cross")
+    return fig
+
+
+def plot_attempts(
+    gate: str,
+    attempts: Sequence[tuple[Sequence[float], float]],
+) -> Figure:
+    """Several candidate lines side by side, each with the points it gets wrong ringed."""
+    fig = Figure(figsize=(2.9 * len(attempts), 3.8), dpi=DPI, layout="constrained")
+    axes = np.atleast_1d(fig.subplots(1, len(attempts), sharey=True))
+    for number, (ax, (weights, bias)) in enumerate(zip(axes, attempts)):
+        draw_boundary(ax, weights, bias)
+        draw_gate_points(ax, gate)
+        ax.get_legend().remove()
+        wrong = draw_mistakes(ax, gate, weights, bias)
+        ax.set_title(f"{boundary_label(weights, bias)}\n{wrong} of 4 wrong", fontsize=8)
+        if number:
+            ax.set_ylabel("")
+    return fig
+
+
+def plot_band(
+    gate: str,
+    boundaries: Sequence[tuple[Sequence[float], float]],
+    labels: Sequence[str],
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Several perceptrons ANDed: the region where all of them fire is shaded as class 1."""
+    fig, ax = new_axes(ax)
+    square = _view_corners(VIEW)
+    ax.fill(*square.T, color=CLASS_0_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1)
+    band = square
+    for weights, bias in boundaries:
+        band = clip_half_plane(band, weights, bias, positive=True)
+        if len(band) < 3:
+            break
+    if len(band) >= 3:
+        # Blank the band first so its blue does not mix with the orange underneath.
+        ax.fill(*band.T, color="white", lw=0, zorder=1)
+        ax.fill(*band.T, color=CLASS_1_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1)
+    line_colors = ("#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+    for (weights, bias), label, color in zip(boundaries, labels, line_colors):
+        draw_boundary(ax, weights, bias, shade=False, color=color, label=label, linewidth=2.5)
+    draw_gate_points(ax, gate)
+    spec = get_gate(gate)
+    fires = np.ones(len(spec.targets), dtype=bool)
+    for weights, bias in boundaries:
+        fires &= predictions(gate, weights, bias) == 1
+    rows = spec.inputs[fires.astype(int) != spec.targets]
+    if len(rows):
+        ax.scatter(*rows.T, s=620, facecolors="none", edgecolors=MISTAKE_COLOR, linewidths=2)
+    add_legend(ax, ncols=2)
+    ax.set_title(title or f"{spec.name}: 1 only in the band where every line fires", fontsize=10)
+    return fig
+
+
+# ----- tables that read well both on a code host (HTML) and when printed (text) -----------------
+@dataclass(frozen=True)
+class Table:
+    """A small table: shown as HTML in a notebook, as aligned text when printed."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+    def __str__(self) -> str:
+        widths = [max(len(cell) for cell in column) for column in zip(self.headers, *self.rows)]
+        lines = [
+            "  ".join(cell.rjust(width) for cell, width in zip(row, widths))
+            for row in (self.headers, *self.rows)
+        ]
+        lines.insert(1, "  ".join("-" * width for width in widths))
+        return "\n".join(([self.caption] if self.caption else []) + lines)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(cell)}</th>" for cell in self.headers)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
+            for row in self.rows
+        )
+        caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _numbers(values: Sequence[float]) -> str:
+    """A short tuple of rounded numbers, e.g. '(0.637, 0.270)'."""
+    return "(" + ", ".join(f"{float(v):.3f}" for v in values) + ")"
+
+
+def history_table(
+    model: Perceptron, epochs: Sequence[int] | None = None, max_rows: int | None = None
+) -> Table:
+    """The recorded learning steps (optionally only some epochs), one row per step, rounded."""
+    records = model.history_as_dicts()
+    if epochs is not None:
+        records = [record for record in records if record["epoch"] in set(epochs)]
+    rows = tuple(
+        (
+            str(record["epoch"]),
+            "(" + ", ".join(f"{v:g}" for v in record["inputs"]) + ")",
+            _numbers(record["weights_before"]),
+            f"{record['bias_before']:.3f}",
+            f"{record['weighted_sum']:.3f}",
+            str(record["prediction"]),
+            str(record["target"]),
+            f"{record['error']:+d}" if record["error"] else "0",
+        )
+        for record in records[:max_rows]
+    )
+    headers = ("epoch", "input x", "weights w", "bias b", "w·x + b", "says", "target", "error")
+    shown = f"first {len(rows)} of {len(records)}" if len(rows) < len(records) else len(rows)
+    return Table(headers, rows, caption=f"Learning steps ({shown} shown)")
+
+
+def truth_table_check(gate: str, weights: Sequence[float], bias: float) -> Table:
+    """The gate's truth table beside what step(w·x + b) says, with ✓ or ✗ per row."""
+    spec = get_gate(gate)
+    sums = _side(spec.inputs.astype(float), np.atleast_1d(weights), bias)
+    said = (sums >= 0).astype(int)
+    names = ("x",) if spec.arity == 1 else ("x1", "x2")
+    rows = tuple(
+        (
+            *(str(int(v)) for v in row),
+            f"{total:.2f}",
+            str(answer),
+            str(int(target)),
+            "✓" if answer == target else "✗",
+        )
+        for row, total, answer, target in zip(spec.inputs, sums, said, spec.targets)
+    )
+    right = int((said == spec.targets).sum())
+    headers = (*names, "w·x + b", "says", spec.name, "ok")
+    return Table(headers, rows, caption=f"{spec.name}: {right} of {len(rows)} right")
