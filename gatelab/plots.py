@@ -384,6 +384,21 @@ def plot_perceptron(
     return plot_boundary(model.weights_, model.bias_, gate, ax=ax, title=title)
 
 
+def plot_perceptrons(models: dict[str, Perceptron]) -> Figure:
+    """Several fitted two-input perceptrons side by side, one panel per gate name."""
+    fig = Figure(figsize=(2.7 * len(models), 3.6), dpi=DPI, layout="constrained")
+    axes = np.atleast_1d(fig.subplots(1, len(models), sharey=True))
+    for number, (ax, (gate, model)) in enumerate(zip(axes, models.items())):
+        draw_boundary(ax, model.weights_, model.bias_)
+        draw_gate_points(ax, gate)
+        ax.get_legend().remove()
+        wrong = draw_mistakes(ax, gate, model.weights_, model.bias_)
+        ax.set_title(f"{get_gate(gate).name}: {len(get_gate(gate).targets) - wrong} of 4 right")
+        if number:
+            ax.set_ylabel("")
+    return fig
+
+
 # ----- training: where the boundary went, and how many mistakes each epoch made -----------------
 def boundary_path(model: Perceptron) -> list[tuple[np.ndarray, float]]:
     """(weights, bias) at the start of every epoch, then the final pair after training."""
@@ -697,3 +712,47 @@ def truth_table_check(gate: str, weights: Sequence[float], bias: float) -> Table
     right = int((said == spec.targets).sum())
     headers = (*names, "w·x + b", "says", spec.name, "ok")
     return Table(headers, rows, caption=f"{spec.name}: {right} of {len(rows)} right")
+
+
+def plot_hidden_space(
+    gate: str,
+    hidden: Sequence[Perceptron],
+    output: Perceptron,
+    names: Sequence[str] = ("h1", "h2"),
+    ax: Axes | None = None,
+) -> Figure:
+    """Where two hidden perceptrons send the gate's inputs, and the output's line there."""
+    fig, ax = new_axes(ax)
+    spec = get_gate(gate)
+    draw_boundary(ax, output.weights_, output.bias_, label="output perceptron's line")
+    moved = np.array([[model.predict(row) for model in hidden] for row in spec.inputs])
+    for target in (0, 1):
+        rows = moved[spec.targets == target]
+        ax.scatter(
+            *rows.T,
+            s=260,
+            c=CLASS_COLORS[target],
+            marker=CLASS_MARKERS[target],
+            edgecolors="white",
+            linewidths=1.5,
+            zorder=3,
+            label=f"{spec.name} = {target}",
+        )
+    # Name the original inputs beside the spot each one lands on (two may share a spot).
+    for spot in np.unique(moved, axis=0):
+        sources = [f"({a},{b})" for (a, b), m in zip(spec.inputs, moved) if (m == spot).all()]
+        ax.annotate(
+            " & ".join(sources),
+            tuple(spot),
+            xytext=(0, -20),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=8,
+        )
+    _square_view(ax)
+    ax.set_xlabel(f"{names[0]} (hidden)")
+    ax.set_ylabel(f"{names[1]} (hidden)")
+    add_legend(ax, ncols=2)
+    ax.set_title("After the hidden layer: one line is enough", fontsize=10)
+    return fig
