@@ -1,0 +1,545 @@
+"""The gate API (lesson 06): train, ask and inspect logic-gate models over HTTP with FastAPI.
+
+Run it with ``gatelab serve`` or ``uvicorn gatelab.api:app``; in a notebook use
+``gatelab.server.start_server``. The interactive docs are at ``/docs`` and work offline: Swagger
+UI's files are served by the app itself, never fetched from a CDN.
+
+Where models live: the directory named by the environment variable ``GATELAB_MODEL_DIR`` or,
+when it is unset, ``platformdirs.user_data_dir("gatelab")/models`` (on Linux
+``~/.local/share/gatelab/models``). Never the package and never the current directory. The
+files are the model store's JSON and safetensors files (gatelab.store), so nothing is unpickled.
+
+Speed: a gate's inputs are bits, so a two-input gate can only be asked four questions. When a
+model is loaded the server asks it all of them once and answers requests from that table in
+memory: no disk read, no numpy and no torch per request. Every half second at most, a request
+checks the file's stat-based version, so a model retrained by another process that shares the
+directory (another uvicorn worker, ``gatelab train``) is picked up within about half a second.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Body, FastAPI, Request
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException
+
+from gatelab import __version__
+from gatelab.gates import GATE_NAMES, LINEAR_GATES, UnknownGateError, get_gate, normalize_gate_name
+from gatelab.store import CorruptModel, ModelNotFound, ModelStore, StoreError, WrongModelKind
+
+MODEL_DIR_ENV = "GATELAB_MODEL_DIR"
+# How stale a cached model may get before a request checks the file again (seconds).
+CHECK_INTERVAL = 0.5
+MAX_BATCH_ROWS = 1024
+MAX_SEED = 2**32 - 1
+DOCS_ASSETS_URL = "/docs-assets"
+# Looked up on every request, so computed once: how many inputs each gate takes.
+ARITY: dict[str, int] = {name: get_gate(name).arity for name in GATE_NAMES}
+
+
+def default_model_dir() -> Path:
+    """$GATELAB_MODEL_DIR if set, else the per-user data directory's 'models' folder."""
+    configured = os.environ.get(MODEL_DIR_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs  # imported here: only needed when no directory was given
+
+    return Path(platformdirs.user_data_dir("gatelab")) / "models"
+
+
+# ----- request and response bodies ------------------------------------------------------------
+class TrainSettings(BaseModel):
+    """Optional training settings; anything left out uses the gate's default."""
+
+    # strict: "3" or 3.0 for a seed is a mistake to report, not to guess at; extra keys too.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    seed: int = Field(0, ge=0, le=MAX_SEED, description="random seed for the starting weights")
+    epochs: int | None = Field(
+        None, ge=1, le=10_000, description="most passes over the truth table (default 100 or 300)"
+    )
+    learning_rate: float | None = Field(
+        None,
+        gt=0,
+        le=10,
+        allow_inf_nan=False,
+        description="step size (default 0.1 for a perceptron, 0.05 for an MLP)",
+    )
+
+
+class TrainResult(BaseModel):
+    """What was trained and how well it learned the truth table."""
+
+    gate: str
+    kind: Literal["perceptron", "mlp"]
+    seed: int
+    learning_rate: float
+    max_epochs: int
+    epochs_run: int
+    converged: bool
+    accuracy: float = Field(description="fraction of the truth table answered right")
+    parameters: int = Field(description="how many numbers the model learned")
+
+
+# A bit in a URL is exactly "0" or "1": "1.0", "+1" or "01" are refused rather than guessed at.
+BitText = Annotated[Literal["0", "1"], PathParam(description="an input bit: 0 or 1")]
+# A bit in a JSON body is the number 0 or 1 (strict: true, 1.0 and "1" are refused).
+Bit = Annotated[int, Field(ge=0, le=1, strict=True)]
+
+
+class Prediction(BaseModel):
+    """One answer of a gate."""
+
+    gate: str
+    inputs: list[int]
+    result: int
+
+
+class BatchRequest(BaseModel):
+    """Several rows of input bits to answer at once."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    inputs: list[list[Bit]] = Field(min_length=1, max_length=MAX_BATCH_ROWS)
+
+
+class BatchPrediction(BaseModel):
+    """The gate's answer for each row, in order."""
+
+    gate: str
+    results: list[int]
+
+
+class GateSummary(BaseModel):
+    """A gate, how many inputs it takes, which model learns it, and whether one is stored."""
+
+    gate: str
+    arity: int
+    model: Literal["perceptron", "mlp"]
+    trained: bool
+
+
+# ----- the in-memory models -------------------------------------------------------------------
+@dataclass
+class ServedModel:
+    """A loaded model's answer to every possible input, plus the version it was loaded from."""
+
+    gate: str
+    kind: str
+    answers: dict[tuple[int, ...], int]
+    version: tuple | None
+    checked_at: float = field(default_factory=time.monotonic)
+
+
+def kind_for(gate: str) -> Literal["perceptron", "mlp"]:
+    """Which model learns the gate: a perceptron for linear gates, the MLP for XOR and XNOR."""
+    return "perceptron" if gate in LINEAR_GATES else "mlp"
+
+
+class GateService:
+    """Trains models into a ModelStore and answers predictions from an in-memory cache."""
+
+    def __init__(self, model_dir: str | os.PathLike | None = None) -> None:
+        self._model_dir = model_dir
+        self._store: ModelStore | None = None
+        self._models: dict[str, ServedModel] = {}
+        # Loads and training swaps take this lock; predictions only read the dict.
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> ModelStore:
+        """The model store, created (with its directory) on first use, not at import."""
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    directory = self._model_dir or default_model_dir()
+                    self._store = ModelStore(directory)
+        return self._store
+
+    # ----- prediction -------------------------------------------------------------------------
+    def fresh(self, gate: str) -> ServedModel | None:
+        """The cached model if it is known to be current, else None (a load is needed)."""
+        served = self._models.get(gate)
+        if served is None:
+            return None
+        now = time.monotonic()
+        if now - served.checked_at < CHECK_INTERVAL:
+            return served
+        if self.store.version(gate) == served.version:
+            served.checked_at = now
+            return served
+        return None
+
+    def served(self, gate: str) -> ServedModel:
+        """The gate's current model, loading it if needed (may read disk; may import torch)."""
+        return self.fresh(gate) or self.reload(gate)
+
+    def reload(self, gate: str) -> ServedModel:
+        """Load the stored model into the cache; ModelNotFound/CorruptModel/... if it cannot be."""
+        with self._lock:
+            served = self._models.get(gate)
+            version = self.store.version(gate)
+            if served is not None and served.version == version and version is not None:
+                served.checked_at = time.monotonic()  # another thread loaded it meanwhile
+                return served
+            try:
+                # Version first, then the file: if a save lands in between, the cache holds the
+                # newer model under the older version, and the next check simply loads it again.
+                model, info = self.store.load_with_info(gate)
+            except StoreError:
+                self._models.pop(gate, None)  # never keep serving a model that is gone
+                raise
+            served = ServedModel(gate, info["kind"], answer_table(gate, model), version)
+            self._models[gate] = served  # one assignment: readers see the old or the new entry
+            return served
+
+    def predict(self, gate: str, rows: list[tuple[int, ...]]) -> list[int]:
+        """Answer each row with the gate's current model (rows must have the gate's arity)."""
+        answers = self.served(gate).answers
+        return [answers[row] for row in rows]
+
+    # ----- training and forgetting ------------------------------------------------------------
+    def train(self, gate: str, settings: TrainSettings | None = None) -> TrainResult:
+        """Train the gate's model, store it, and serve it from now on."""
+        settings = settings or TrainSettings()
+        kind = kind_for(gate)
+        if kind == "perceptron":
+            from gatelab.perceptron import train_gate
+
+            model = train_gate(
+                gate,
+                learning_rate=settings.learning_rate or 0.1,
+                epochs=settings.epochs or 100,
+                seed=settings.seed,
+            )
+            max_epochs, learning_rate = model.epochs, model.learning_rate
+            epochs_run, converged = model.epochs_run_, model.converged_
+        else:
+            from gatelab.mlp import train_gate_mlp  # imports torch, only when an MLP is trained
+
+            options: dict[str, Any] = {}
+            if settings.epochs is not None:
+                options["epochs"] = settings.epochs
+            if settings.learning_rate is not None:
+                options["learning_rate"] = settings.learning_rate
+            result = train_gate_mlp(gate, seed=settings.seed, **options)
+            model, max_epochs, learning_rate = result.model, result.epochs, result.learning_rate
+            epochs_run, converged = result.epochs, None  # decided from the accuracy below
+        info = self.store.save(
+            gate,
+            model,
+            seed=settings.seed,
+            epochs=epochs_run,
+            learning_rate=float(learning_rate),
+            max_epochs=max_epochs,
+        )
+        accuracy = float(info["accuracy"])
+        # The same path another worker takes to pick the new file up, so all of them agree.
+        self.reload(gate)
+        return TrainResult(
+            gate=gate,
+            kind=kind,
+            seed=settings.seed,
+            learning_rate=float(learning_rate),
+            max_epochs=max_epochs,
+            epochs_run=epochs_run,
+            # A perceptron has converged after an error-free pass; the MLP when it gets all rows.
+            converged=accuracy == 1.0 if converged is None else converged,
+            accuracy=accuracy,
+            parameters=info["parameters"],
+        )
+
+    def forget(self, gate: str) -> None:
+        """Delete the gate's stored model and drop it from the cache (ModelNotFound if absent)."""
+        with self._lock:
+            self._models.pop(gate, None)
+            self.store.delete(gate)
+
+
+def answer_table(gate: str, model: Any) -> dict[tuple[int, ...], int]:
+    """Ask the model every possible input of the gate once: {(0, 1): 1, ...}."""
+    inputs = get_gate(gate).inputs
+    outputs = model.predict(inputs)
+    return {tuple(int(bit) for bit in row): int(out) for row, out in zip(inputs, outputs)}
+
+
+# ----- error responses ------------------------------------------------------------------------
+def _gate_in(request: Request) -> str:
+    """The gate named in the request's path, in upper case, for error messages."""
+    return str(request.path_params.get("gate", "?")).upper()
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    """A JSON error body in FastAPI's usual shape: {"detail": message}."""
+    return JSONResponse({"detail": message}, status_code=status, headers=headers)
+
+
+def _json_safe(value: Any) -> Any:
+    """Replace NaN and infinities (not valid JSON) with strings, recursively."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(item) for item in value]
+    return value
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """Turn every expected failure into a 4xx with a JSON body that says what is allowed."""
+
+    @app.exception_handler(UnknownGateError)
+    async def unknown_gate(request: Request, exc: UnknownGateError) -> JSONResponse:
+        return _error(404, str(exc))
+
+    @app.exception_handler(ModelNotFound)
+    async def not_trained(request: Request, exc: ModelNotFound) -> JSONResponse:
+        gate = _gate_in(request)
+        if request.method == "DELETE":
+            return _error(404, f"there is no stored {gate} model to delete")
+        message = f"no trained model for {gate} yet: train one first with POST /train/{gate}"
+        return _error(404, message)
+
+    @app.exception_handler(CorruptModel)
+    @app.exception_handler(WrongModelKind)
+    async def unreadable(request: Request, exc: StoreError) -> JSONResponse:
+        gate = _gate_in(request)
+        return _error(
+            409,
+            f"the stored {gate} model cannot be used ({exc}); "
+            f"retrain it with POST /train/{gate} or remove it with DELETE /models/{gate}",
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own handler would crash (500) on a body such as {"learning_rate": 1e999}:
+        # the error echoes the input back, and infinity is not valid JSON.
+        return JSONResponse({"detail": _json_safe(jsonable_encoder(exc.errors()))}, 422)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        if exc.status_code == 404 and exc.detail == "Not Found":
+            message = f"no route matches {request.url.path}; the routes are listed at /docs"
+            return _error(404, message)
+        if exc.status_code == 405:
+            headers = {key.lower(): value for key, value in (exc.headers or {}).items()}
+            allowed = headers.get("allow", "another method")
+            message = (
+                f"{request.method} is not allowed on {request.url.path}; use {allowed} "
+                "(typing an address in a browser always sends GET)"
+            )
+            return _error(405, message, exc.headers)
+        return _error(exc.status_code, str(exc.detail), exc.headers)
+
+
+# ----- offline docs ---------------------------------------------------------------------------
+def _swagger_ui_dir() -> Path:
+    """The folder of Swagger UI's JavaScript and CSS, shipped by the swagger-ui-bundle package."""
+    from swagger_ui_bundle import swagger_ui_path
+
+    return Path(swagger_ui_path)
+
+
+def _install_offline_docs(app: FastAPI) -> None:
+    """Serve /docs with Swagger UI files from this app, so the page works without internet."""
+    app.mount(DOCS_ASSETS_URL, StaticFiles(directory=_swagger_ui_dir()), name="docs-assets")
+    redirect_url = "/docs/oauth2-redirect"
+    docs_openapi_url = "/docs/openapi.json"
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{docs_openapi_url}",
+            title=f"{app.title} - Swagger UI",
+            oauth2_redirect_url=f"{root}{redirect_url}",
+            swagger_js_url=f"{root}{DOCS_ASSETS_URL}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_ASSETS_URL}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{DOCS_ASSETS_URL}/favicon-32x32.png",
+        )
+
+    @app.get(docs_openapi_url, include_in_schema=False)
+    async def openapi_for_swagger_ui() -> dict[str, Any]:
+        # The bundled Swagger UI (4.15) refuses documents labelled OpenAPI 3.1 ("Unable to render
+        # this definition"), although it displays this API's document correctly. So the docs page
+        # gets a copy labelled 3.0.3, while /openapi.json stays FastAPI's exact 3.1 document.
+        return {**app.openapi(), "openapi": "3.0.3"}
+
+    @app.get(redirect_url, include_in_schema=False)
+    async def swagger_ui_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+
+# ----- the routes -----------------------------------------------------------------------------
+TAGS = [
+    {"name": "predict", "description": "Ask a trained gate: GET for one answer, POST for many."},
+    {"name": "models", "description": "Train, inspect and delete the stored models."},
+    {"name": "about", "description": "What this server is and which gates it knows."},
+]
+
+
+def _gate_name(gate: str) -> str:
+    """The canonical gate name (any case accepted); UnknownGateError -> 404 otherwise."""
+    return normalize_gate_name(gate)
+
+
+def _check_arity(gate: str, given: int) -> None:
+    """422 unless the gate takes `given` inputs, with the route it does take."""
+    arity = ARITY[gate]
+    if given != arity:
+        route = f"/predict/{gate}/{{x}}" if arity == 1 else f"/predict/{gate}/{{a}}/{{b}}"
+        raise HTTPException(422, f"{gate} takes {arity} input(s), got {given}: use GET {route}")
+
+
+def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
+    """GET /predict/{gate}/{a}/{b}, GET /predict/{gate}/{x} (NOT) and POST /predict/{gate}."""
+
+    async def answers_for(name: str) -> dict[tuple[int, ...], int]:
+        """The cached answers; a (rare) load runs in a worker thread so it blocks nobody."""
+        served = service.fresh(name) or await run_in_threadpool(service.reload, name)
+        return served.answers
+
+    # `async def` and no disk access: an answer is a dictionary lookup on the event loop.
+    # The route returns a JSONResponse itself; response_model only documents its shape.
+    @app.get("/predict/{gate}/{a}/{b}", tags=["predict"], response_model=Prediction)
+    async def predict_two(gate: str, a: BitText, b: BitText) -> JSONResponse:
+        """Ask a two-input gate, e.g. GET /predict/AND/1/1 (any case: /predict/and/1/1)."""
+        name = _gate_name(gate)
+        _check_arity(name, 2)
+        row = (int(a), int(b))
+        answers = await answers_for(name)
+        return JSONResponse({"gate": name, "inputs": list(row), "result": answers[row]})
+
+    @app.get("/predict/{gate}/{x}", tags=["predict"], response_model=Prediction)
+    async def predict_one(gate: str, x: BitText) -> JSONResponse:
+        """Ask a one-input gate: GET /predict/NOT/0 (any case: /predict/not/0)."""
+        name = _gate_name(gate)
+        _check_arity(name, 1)
+        row = (int(x),)
+        answers = await answers_for(name)
+        return JSONResponse({"gate": name, "inputs": list(row), "result": answers[row]})
+
+    @app.post("/predict/{gate}", tags=["predict"])
+    async def predict_batch(gate: str, body: BatchRequest) -> BatchPrediction:
+        """Answer up to 1024 rows at once: {"inputs": [[0, 1], [1, 1]]}."""
+        name = _gate_name(gate)
+        arity = ARITY[name]
+        for number, row in enumerate(body.inputs):
+            if len(row) != arity:
+                message = f"row {number} has {len(row)} bit(s); {name} takes {arity} per row"
+                raise HTTPException(422, message)
+        answers = await answers_for(name)
+        return BatchPrediction(gate=name, results=[answers[tuple(row)] for row in body.inputs])
+
+
+def _add_model_routes(app: FastAPI, service: GateService) -> None:
+    """POST /train/{gate}, GET /models, GET and DELETE /models/{gate}."""
+
+    @app.post("/train/{gate}", tags=["models"])
+    def train(
+        gate: str,
+        settings: Annotated[
+            TrainSettings | None,
+            Body(
+                openapi_examples={
+                    "defaults": {"summary": "the gate's default settings", "value": {"seed": 0}},
+                    "custom": {
+                        "summary": "a chosen seed, epochs and learning rate",
+                        "value": {"seed": 3, "epochs": 50, "learning_rate": 0.5},
+                    },
+                }
+            ),
+        ] = None,
+    ) -> TrainResult:
+        """Train the gate (any case), store the model and serve it. The body is optional."""
+        # A plain `def`: FastAPI runs it in a worker thread, so training never blocks requests.
+        return service.train(_gate_name(gate), settings)
+
+    @app.get("/models", tags=["models"])
+    def list_models() -> list[dict[str, Any]]:
+        """Metadata of every stored model."""
+        return service.store.list()
+
+    @app.get("/models/{gate}", tags=["models"])
+    def model_info(gate: str) -> dict[str, Any]:
+        """The stored model's metadata: kind, seed, epochs, accuracy, when it was trained."""
+        return service.store.info(_gate_name(gate))
+
+    @app.delete("/models/{gate}", tags=["models"])
+    def forget_model(gate: str) -> dict[str, str]:
+        """Delete the stored model; predictions then answer 404 until it is trained again."""
+        name = _gate_name(gate)
+        service.forget(name)
+        return {"deleted": name}
+
+
+def _add_about_routes(app: FastAPI, service: GateService) -> None:
+    """GET /, GET /gates and GET /health."""
+
+    @app.get("/", tags=["about"])
+    def about() -> dict[str, Any]:
+        """Name, version, the gates, and where the docs are."""
+        return {
+            "name": "gatelab",
+            "version": __version__,
+            "gates": list(GATE_NAMES),
+            "docs": "/docs",
+            "openapi": app.openapi_url,
+        }
+
+    @app.get("/gates", tags=["about"])
+    def gates() -> list[GateSummary]:
+        """Every gate with its number of inputs, its model kind and whether one is trained."""
+        return [
+            GateSummary(
+                gate=name,
+                arity=ARITY[name],
+                model=kind_for(name),
+                trained=service.store.exists(name),
+            )
+            for name in GATE_NAMES
+        ]
+
+    @app.get("/health", tags=["about"])
+    async def health() -> dict[str, str]:
+        """Liveness: answers as long as the server runs."""
+        return {"status": "ok"}
+
+
+def create_app(model_dir: str | os.PathLike | None = None) -> FastAPI:
+    """Build the gate API on the model store in `model_dir` (default: see the module docstring)."""
+    app = FastAPI(
+        title="gatelab",
+        version=__version__,
+        summary="Train logic gates and ask them questions.",
+        openapi_tags=TAGS,
+        docs_url=None,  # replaced by the offline /docs below
+        redoc_url=None,  # ReDoc would load its script from a CDN
+    )
+    service = GateService(model_dir)
+    app.state.service = service
+    _install_error_handlers(app)
+    # Starlette tries routes in the order they were added, so the busiest ones go first.
+    _add_prediction_routes(app, service)
+    _add_model_routes(app, service)
+    _add_about_routes(app, service)
+    _install_offline_docs(app)
+    return app
+
+
+# `uvicorn gatelab.api:app` serves this one; its model directory is resolved on first use.
+app = create_app()
