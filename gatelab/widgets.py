@@ -60,6 +60,7 @@ class Playground(VBox):
         side_by_side: bool = True,
     ) -> None:
         super().__init__()
+        self.title = title
         self.controls = controls
         self.result: Any = None
 
@@ -71,6 +72,10 @@ class Playground(VBox):
         panel = VBox([HTML(f"<b>{title}</b>"), *controls.values()])
         body = HBox([panel, self.output]) if side_by_side else VBox([panel, self.output])
         self.children = (body,)
+
+    def __repr__(self) -> str:
+        # Shown where widgets cannot run (a code host, a terminal): say what would be here.
+        return f"Playground: {self.title} (run the notebook to use the sliders)"
 
 
 def show_figure(fig: Figure) -> None:
