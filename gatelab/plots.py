@@ -432,6 +432,7 @@ def plot_training(model: Perceptron, gate: str, title: str | None = None) -> Fig
             w, b = float(weights[0]), float(bias)
             if w != 0 and VIEW[0] <= -b / w <= VIEW[1]:
                 path_ax.axvline(-b / w, color=BOUNDARY_COLOR, alpha=alpha, lw=1)
+        path_ax.plot([], [], color=BOUNDARY_COLOR, alpha=0.3, lw=1, label="start of each epoch")
         draw_number_line(path_ax, final_weights, final_bias, gate=spec.name)
     add_legend(path_ax, ncols=2)
     path_ax.set_title(f"{spec.name}: the boundary epoch by epoch", fontsize=10)
@@ -480,25 +481,26 @@ def epochs_to_converge(
 
 
 def plot_learning_rate_sweep(
-    gates: Sequence[str],
+    results: dict[str, np.ndarray],
     learning_rates: Sequence[float],
-    seeds: Sequence[int],
-    epochs: int = 200,
     ax: Axes | None = None,
 ) -> Figure:
-    """Median epochs to converge against the learning rate (log axis), one line per gate."""
+    """Median epochs to converge against the learning rate, one line per gate.
+
+    `results` maps a gate name to its `epochs_to_converge` table (rates × seeds).
+    """
     fig, ax = new_axes(ax, figsize=(6.4, 3.8))
     palette = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
     rates = np.asarray(learning_rates, dtype=float)
     # Nudge each gate sideways a little (on the log axis) so the spreads do not sit on each other.
-    nudges = np.linspace(-0.04, 0.04, len(gates)) if len(gates) > 1 else [0.0]
-    for gate, color, nudge in zip(gates, palette, nudges):
-        table = epochs_to_converge(gate, rates, seeds, epochs)
+    nudges = np.linspace(-0.04, 0.04, len(results)) if len(results) > 1 else [0.0]
+    seeds = 0
+    for (gate, table), color, nudge in zip(results.items(), palette, nudges):
+        seeds = table.shape[1]
         median = np.nanmedian(table, axis=1)
         low, high = np.nanpercentile(table, [25, 75], axis=1)
-        x = rates * 10**nudge
         ax.errorbar(
-            x,
+            rates * 10**nudge,
             median,
             yerr=[median - low, high - median],
             marker="o",
@@ -519,7 +521,7 @@ def plot_learning_rate_sweep(
     ax.set_yticks([tick for tick in (1, 2, 5, 10, 20, 50, 100, 200, 500) if low <= tick <= high])
     ax.set_xlabel("learning rate")
     ax.set_ylabel("epochs to converge")
-    ax.set_title(f"Median over {len(seeds)} seeds (bars: middle half of the seeds)", fontsize=10)
+    ax.set_title(f"Median over {seeds} seeds (bars: the middle half of the seeds)", fontsize=10)
     ax.grid(True, which="major", color="#e5e5e5", lw=0.8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=8, frameon=False, title="gate", title_fontsize=8)
