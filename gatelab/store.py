@@ -212,6 +212,7 @@ class ModelStore:
 
     def _write_atomically(self, path: Path, data: bytes) -> None:
         """Write data to a temporary file next to path, fsync it, then rename it over path."""
+        self.directory.mkdir(parents=True, exist_ok=True)  # in case it was removed meanwhile
         fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as file:

@@ -455,6 +455,19 @@ def test_a_failed_write_keeps_the_old_model(store, trained, monkeypatch):
     assert [p.name for p in store.directory.iterdir()] == ["AND.json"]
 
 
+def test_a_directory_under_a_model_name_is_corrupt(store):
+    (store.directory / "AND.json").mkdir()
+    with pytest.raises(CorruptModel, match="cannot be read"):
+        store.load("AND")
+    assert store.list() == []
+
+
+def test_save_recreates_a_removed_directory(store, trained):
+    store.directory.rmdir()
+    store.save("AND", trained["AND"])
+    assert store.exists("AND")
+
+
 def test_the_directory_is_created(tmp_path):
     store = ModelStore(tmp_path / "a" / "b")
     assert store.directory.is_dir()
