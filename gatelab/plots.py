@@ -206,11 +206,15 @@ def draw_boundary(
 
 
 def boundary_label(weights: Sequence[float], bias: float) -> str:
-    """The boundary's equation with rounded numbers, e.g. '0.20·x1 + 0.10·x2 − 0.25 = 0'."""
+    """The boundary's equation with rounded numbers, e.g. '0.20·x1 − 0.10·x2 + 0.25 = 0'."""
     w1, w2 = (float(w) for w in weights)
     b = float(bias)
-    sign = "−" if b < 0 else "+"
-    return f"{w1:.2f}·x1 + {w2:.2f}·x2 {sign} {abs(b):.2f} = 0"
+
+    def signed(value: float) -> str:
+        return f"{'−' if value < 0 else '+'} {abs(value):.2f}"
+
+    first = f"{'−' if w1 < 0 else ''}{abs(w1):.2f}"
+    return f"{first}·x1 {signed(w2)}·x2 {signed(b)} = 0"
 
 
 def plot_gate(gate: str, ax: Axes | None = None) -> Figure:
@@ -447,7 +451,11 @@ def plot_training(model: Perceptron, gate: str, title: str | None = None) -> Fig
 def draw_errors_per_epoch(ax: Axes, errors: Sequence[int], rows: int, converged: bool) -> None:
     """Bars of mistakes per epoch; a clean epoch gets a blue dot, since a zero bar is invisible."""
     epochs = np.arange(1, len(errors) + 1)
-    ax.bar(epochs, errors, color=CLASS_0_COLOR, width=0.8 if len(errors) < 40 else 1.0)
+    if len(errors) <= 30:
+        ax.bar(epochs, errors, color=CLASS_0_COLOR, width=0.7)
+    else:  # many thin bars shimmer on screen; a filled step curve reads better
+        edges = np.arange(len(errors) + 1) + 0.5
+        ax.stairs(errors, edges, fill=True, color=CLASS_0_COLOR)
     clean = [epoch for epoch, count in zip(epochs, errors) if count == 0]
     if clean:
         ax.plot(clean, [0] * len(clean), "o", color=CLASS_1_COLOR, ms=7, clip_on=False)
@@ -721,12 +729,13 @@ def plot_hidden_space(
     hidden: Sequence[Perceptron],
     output: Perceptron,
     names: Sequence[str] = ("h1", "h2"),
+    output_name: str = "output",
     ax: Axes | None = None,
 ) -> Figure:
     """Where two hidden perceptrons send the gate's inputs, and the output's line there."""
     fig, ax = new_axes(ax)
     spec = get_gate(gate)
-    draw_boundary(ax, output.weights_, output.bias_, label="output perceptron's line")
+    draw_boundary(ax, output.weights_, output.bias_, label=f"{output_name}'s line")
     moved = np.array([[model.predict(row) for model in hidden] for row in spec.inputs])
     for target in (0, 1):
         rows = moved[spec.targets == target]
@@ -740,17 +749,30 @@ def plot_hidden_space(
             zorder=3,
             label=f"{spec.name} = {target}",
         )
-    # Name the original inputs beside the spot each one lands on (two may share a spot).
+    # Write the target inside each marker and name the inputs that landed there (two may share).
     for spot in np.unique(moved, axis=0):
-        sources = [f"({a},{b})" for (a, b), m in zip(spec.inputs, moved) if (m == spot).all()]
+        landed = [i for i, m in enumerate(moved) if (m == spot).all()]
+        target = int(spec.targets[landed[0]])
         ax.annotate(
-            " & ".join(sources),
+            str(target),
             tuple(spot),
-            xytext=(0, -20),
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=10,
+            fontweight="bold",
+            zorder=4,
+        )
+        sources = ", ".join(f"({a},{b})" for a, b in spec.inputs[landed])
+        ax.annotate(
+            f"from {sources}",
+            tuple(spot),
+            xytext=(0, -16),
             textcoords="offset points",
             ha="center",
             va="top",
             fontsize=8,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
         )
     _square_view(ax)
     ax.set_xlabel(f"{names[0]} (hidden)")
