@@ -184,7 +184,10 @@ def draw_boundary(
         raise ValueError(f"a boundary in the plane needs 2 weights, got {len(weights)}")
     if shade:
         square = _view_corners(VIEW)
-        for target, positive in ((1, True), (0, False)):
+        sides = ((1, True), (0, False))
+        if not any(weights):  # no line: step(b) answers the same everywhere
+            sides = ((1, True),) if bias >= 0 else ((0, False),)
+        for target, positive in sides:
             region = clip_half_plane(square, weights, bias, positive=positive)
             if len(region) >= 3:
                 ax.fill(*region.T, color=CLASS_COLORS[target], alpha=alpha, lw=0, zorder=1)

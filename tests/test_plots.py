@@ -1,0 +1,271 @@
+"""gatelab.plots: the boundary drawn is the boundary computed, and the pictures render."""
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display in tests
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from gatelab import get_gate, train_gate
+from gatelab.plots import (
+    CLASS_COLORS,
+    VIEW,
+    boundary_label,
+    boundary_path,
+    boundary_segment,
+    clip_half_plane,
+    draw_boundary,
+    draw_gate_points,
+    draw_mistakes,
+    draw_number_line,
+    epochs_to_converge,
+    history_table,
+    new_axes,
+    plot_attempts,
+    plot_band,
+    plot_boundary,
+    plot_cycle,
+    plot_gate,
+    plot_hidden_space,
+    plot_input_point,
+    plot_learning_rate_sweep,
+    plot_not,
+    plot_perceptron,
+    plot_perceptrons,
+    plot_training,
+    plot_xor_no_line,
+    truth_table_check,
+)
+
+LO, HI = VIEW
+
+
+def _renders(fig: Figure) -> None:
+    """The figure draws to a PNG without error."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    assert buffer.getvalue().startswith(b"\x89PNG")
+
+
+def _polygon_area(points: np.ndarray) -> float:
+    x, y = points.T
+    return 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
+
+
+# ----- the decision boundary --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("weights", "bias"),
+    [([1.0, 1.0], -1.5), ([0.337, 0.170], -0.459), ([-2.0, 0.5], 0.3), ([0.2, -1.0], 0.1)],
+)
+def test_drawn_line_satisfies_its_equation(weights, bias):
+    _, ax = new_axes()
+    line = draw_boundary(ax, weights, bias)
+    points = line.get_xydata()
+    assert len(points) == 2 and not np.allclose(points[0], points[1])
+    np.testing.assert_allclose(points @ np.array(weights) + bias, 0.0, atol=1e-9)
+    # Both ends lie on the edge of the view, so the line crosses the whole picture.
+    assert np.all((points >= LO - 1e-9) & (points <= HI + 1e-9))
+    on_edge = np.isclose(points, LO) | np.isclose(points, HI)
+    assert on_edge.any(axis=1).all()
+
+
+def test_vertical_line_when_w2_is_zero():
+    _, ax = new_axes()
+    line = draw_boundary(ax, [0.5, 0.0], -0.25)
+    xs, ys = line.get_data()
+    np.testing.assert_allclose(xs, [0.5, 0.5])
+    assert sorted(ys) == [LO, HI]
+
+
+def test_horizontal_line_when_w1_is_zero():
+    segment = boundary_segment([0.0, 2.0], -1.0)
+    np.testing.assert_allclose(segment[:, 1], [0.5, 0.5])
+    assert sorted(segment[:, 0]) == [LO, HI]
+
+
+@pytest.mark.parametrize(("bias", "expected_class"), [(0.5, 1), (0.0, 1), (-0.5, 0)])
+def test_no_line_when_both_weights_are_zero(bias, expected_class):
+    _, ax = new_axes()
+    assert draw_boundary(ax, [0.0, 0.0], bias) is None
+    # One class covers the whole view: step(b), with step(0) = 1.
+    (patch,) = ax.patches
+    assert matplotlib.colors.same_color(patch.get_facecolor()[:3], CLASS_COLORS[expected_class])
+
+
+def test_line_outside_the_view_is_not_drawn():
+    _, ax = new_axes()
+    assert draw_boundary(ax, [1.0, 1.0], -10.0) is None
+    assert len(ax.patches) == 1  # everything predicted 0
+
+
+def test_shaded_half_planes_match_the_prediction():
+    weights, bias = np.array([0.337, 0.170]), -0.459
+    square = np.array([[LO, LO], [HI, LO], [HI, HI], [LO, HI]])
+    ones = clip_half_plane(square, weights, bias, positive=True)
+    zeros = clip_half_plane(square, weights, bias, positive=False)
+    assert np.all(ones @ weights + bias >= -1e-9)
+    assert np.all(zeros @ weights + bias <= 1e-9)
+    assert _polygon_area(ones) + _polygon_area(zeros) == pytest.approx((HI - LO) ** 2)
+
+
+def test_boundary_label_reads_signs_naturally():
+    assert boundary_label([1, 1], -1.5) == "1.00·x1 + 1.00·x2 − 1.50 = 0"
+    assert boundary_label([-1, -0.5], 0.25) == "−1.00·x1 − 0.50·x2 + 0.25 = 0"
+
+
+def test_gate_points_are_coloured_by_target():
+    _, ax = new_axes()
+    draw_gate_points(ax, "XOR")
+    zeros, ones = ax.collections[:2]
+    np.testing.assert_array_equal(zeros.get_offsets(), [[0, 0], [1, 1]])
+    np.testing.assert_array_equal(ones.get_offsets(), [[0, 1], [1, 0]])
+    assert matplotlib.colors.same_color(ones.get_facecolor()[0], CLASS_COLORS[1])
+    assert ax.get_xlim() == VIEW and ax.get_ylim() == VIEW
+    assert ax.get_legend() is not None
+
+
+def test_gate_points_refuse_one_input_gates():
+    _, ax = new_axes()
+    with pytest.raises(ValueError, match="number_line"):
+        draw_gate_points(ax, "NOT")
+
+
+def test_new_axes_reuses_a_given_axes():
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert new_axes(ax) == (fig, ax)
+
+
+def test_mistakes_are_counted():
+    _, ax = new_axes()
+    assert draw_mistakes(ax, "AND", [0.5, 0.5], -0.2) == 2
+    assert draw_mistakes(ax, "AND", [1.0, 1.0], -1.5) == 0
+
+
+# ----- NOT on a number line ---------------------------------------------------------------------
+@pytest.mark.parametrize(("weight", "bias"), [(-1.0, 0.5), (-0.163, 0.07), (2.0, -0.6)])
+def test_not_threshold_sits_where_the_weights_put_it(weight, bias):
+    fig = plot_not([weight], bias)
+    (threshold_line,) = [line for line in fig.axes[0].lines if line.get_gid() == "threshold"]
+    np.testing.assert_allclose(threshold_line.get_xdata(), [-bias / weight] * 2)
+
+
+def test_not_threshold_is_returned_and_absent_when_weight_is_zero():
+    _, ax = new_axes()
+    assert draw_number_line(ax, [-1.0], 0.5) == pytest.approx(0.5)
+    _, ax = new_axes()
+    assert np.isnan(draw_number_line(ax, [0.0], 0.5))
+    assert not [line for line in ax.lines if line.get_gid() == "threshold"]
+
+
+def test_number_line_refuses_two_input_gates():
+    _, ax = new_axes()
+    with pytest.raises(ValueError, match="two inputs"):
+        draw_number_line(ax, [1.0], 0.0, gate="AND")
+
+
+# ----- training pictures ------------------------------------------------------------------------
+def test_boundary_path_starts_at_the_initial_weights_and_ends_at_the_final_ones():
+    model = train_gate("AND")
+    path = boundary_path(model)
+    assert len(path) == model.epochs_run_ + 1
+    first = model.history_[0]
+    np.testing.assert_allclose(path[0][0], first.weights_before)
+    assert path[0][1] == first.bias_before
+    np.testing.assert_allclose(path[-1][0], model.weights_)
+
+
+def test_training_plot_draws_one_line_per_epoch_plus_the_final_one():
+    model = train_gate("AND")
+    fig = plot_training(model, "AND")
+    path_ax, error_ax = fig.axes
+    drawn = [line for line in path_ax.lines if len(line.get_xdata())]
+    assert len(drawn) == model.epochs_run_ + 1
+    assert [patch.get_height() for patch in error_ax.patches] == model.errors_per_epoch()
+    _renders(fig)
+
+
+def test_training_plot_handles_not_and_a_long_xor_run():
+    _renders(plot_training(train_gate("NOT"), "NOT"))
+    _renders(plot_training(train_gate("XOR", epochs=60), "XOR"))
+
+
+def test_epochs_to_converge_marks_failures_as_nan():
+    table = epochs_to_converge("XOR", [0.1, 1.0], seeds=[0, 1], epochs=20)
+    assert table.shape == (2, 2) and np.isnan(table).all()
+    table = epochs_to_converge("AND", [0.1], seeds=[0], epochs=20)
+    assert table[0, 0] == train_gate("AND").converged_epoch_
+
+
+def test_learning_rate_sweep_draws_one_line_per_gate():
+    rates = [0.1, 1.0]
+    results = {gate: epochs_to_converge(gate, rates, range(3)) for gate in ("AND", "OR")}
+    fig = plot_learning_rate_sweep(results, rates)
+    assert [text.get_text() for text in fig.axes[0].get_legend().get_texts()] == ["AND", "OR"]
+    _renders(fig)
+
+
+# ----- XOR pictures -----------------------------------------------------------------------------
+def test_cycle_shows_each_step_of_one_epoch():
+    model = train_gate("XOR", epochs=20)
+    assert len(plot_cycle(model, "XOR", epoch=20).axes) == 4
+    with pytest.raises(ValueError, match="epoch 21"):
+        plot_cycle(model, "XOR", epoch=21)
+
+
+def test_band_is_where_both_perceptrons_fire():
+    nand, or_ = train_gate("NAND"), train_gate("OR")
+    fig = plot_band("XOR", [(nand.weights_, nand.bias_), (or_.weights_, or_.bias_)], ["a", "b"])
+    band = fig.axes[0].patches[-1].get_xy()  # the last fill is the band
+    for model in (nand, or_):
+        assert np.all(band @ model.weights_ + model.bias_ >= -1e-9)
+    _renders(fig)
+
+
+def test_every_picture_renders():
+    model = train_gate("AND")
+    models = {gate: train_gate(gate) for gate in ("AND", "NAND")}
+    figures = [
+        plot_gate("OR"),
+        plot_boundary([1, 1], -1.5, "AND", title="by hand"),
+        plot_boundary([1, 1], -1.5),
+        plot_input_point(model.weights_, model.bias_, (0.3, 0.8), gate="AND"),
+        plot_perceptron(model, "AND"),
+        plot_perceptron(train_gate("NOT"), "NOT"),
+        plot_perceptrons(models),
+        plot_xor_no_line(),
+        plot_attempts("XOR", [([1, 1], -0.5), ([-1, -1], 1.5)]),
+        plot_hidden_space("XOR", [models["NAND"], train_gate("OR")], model),
+    ]
+    for fig in figures:
+        assert isinstance(fig, Figure)
+        assert fig.canvas.manager is None  # not registered with pyplot: shown once, never twice
+        _renders(fig)
+
+
+# ----- tables -----------------------------------------------------------------------------------
+def test_history_table_has_one_rounded_row_per_step():
+    model = train_gate("AND")
+    table = history_table(model)
+    assert len(table.rows) == len(model.history_)
+    assert table.rows[0] == ("1", "(0, 0)", "(0.637, 0.270)", "0.041", "0.041", "1", "0", "-1")
+    assert len(history_table(model, epochs=[1]).rows) == 4
+    assert "first 3 of" in history_table(model, max_rows=3).caption
+    html = table._repr_html_()
+    assert html.startswith("<table>") and html.count("<tr>") == len(model.history_) + 1
+    assert str(table).splitlines()[1].startswith("epoch")
+
+
+def test_truth_table_check_marks_each_row():
+    table = truth_table_check("AND", [1.0, 1.0], -1.5)
+    assert [row[-1] for row in table.rows] == ["✓"] * 4
+    assert table.caption == "AND: 4 of 4 right"
+    table = truth_table_check("XOR", [1.0, 1.0], -0.5)
+    assert [row[-1] for row in table.rows] == ["✓", "✓", "✓", "✗"]
+    table = truth_table_check("NOT", [-1.0], 0.5)
+    assert table.headers[0] == "x" and table.caption == "NOT: 2 of 2 right"
+    assert len(get_gate("NOT").targets) == len(table.rows)
