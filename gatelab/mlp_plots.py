@@ -1,0 +1,255 @@
+"""Pictures for lesson 04: what a small network learned, as surfaces and lines in the plane.
+
+The functions take any torch module that maps (n, 2) inputs to n logits; the hidden-line pictures
+also need `.hidden` and `.output` linear layers, as in `gatelab.mlp.GateMLP` and the lesson's own
+network. Like `gatelab.plots`, every function returns a plain Figure made without pyplot: leave it
+as a cell's last expression and the notebook shows it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from matplotlib.axes import Axes
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
+from matplotlib.contour import QuadContourSet
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from torch import nn
+
+from gatelab.gates import get_gate
+from gatelab.mlp import TrainingResult
+from gatelab.plots import (
+    BOUNDARY_COLOR,
+    CLASS_0_COLOR,
+    CLASS_1_COLOR,
+    CLASS_COLORS,
+    CLASS_MARKERS,
+    DPI,
+    VIEW,
+    add_legend,
+    draw_boundary,
+    draw_gate_points,
+    new_axes,
+)
+
+
+def _paler(color: str, amount: float = 0.5) -> tuple[float, float, float]:
+    """The colour mixed with white, so the gate's points stay visible on top of it."""
+    return tuple(amount + (1 - amount) * channel for channel in to_rgb(color))
+
+
+# Orange (says 0) through white (cannot decide) to blue (says 1): the lessons' class colours.
+PROBABILITY_CMAP = LinearSegmentedColormap.from_list(
+    "gate_probability", [_paler(CLASS_0_COLOR), "#ffffff", _paler(CLASS_1_COLOR)]
+)
+# A hidden unit's value runs from -1 to +1; purple/green keeps it apart from the class colours.
+HIDDEN_CMAP = "PRGn"
+HIDDEN_LINE_COLOR = "#444444"
+CHANCE_LOSS = float(np.log(2.0))  # the loss of a network that says 50/50 for every row
+
+
+def _grid(resolution: int) -> tuple[np.ndarray, np.ndarray, torch.Tensor]:
+    """A square grid over the lesson's view, as two coordinate arrays and an (n, 2) tensor."""
+    ticks = np.linspace(*VIEW, resolution)
+    x1, x2 = np.meshgrid(ticks, ticks)
+    points = torch.as_tensor(np.column_stack([x1.ravel(), x2.ravel()]), dtype=torch.float32)
+    return x1, x2, points
+
+
+def probability_grid(
+    model: nn.Module, resolution: int = 101
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The network's P(output = 1) on a grid over [-0.5, 1.5]², as (x1, x2, probability)."""
+    x1, x2, points = _grid(resolution)
+    with torch.no_grad():
+        probability = torch.sigmoid(model(points)).reshape(x1.shape).numpy()
+    return x1, x2, probability
+
+
+@dataclass(frozen=True)
+class HiddenLine:
+    """One hidden unit: its line w·x + b = 0 and how strongly the output unit listens to it."""
+
+    unit: int  # 1-based, as the lesson names them: h1, h2, ...
+    weights: tuple[float, float]
+    bias: float
+    output_weight: float
+
+
+def hidden_lines(model: nn.Module) -> list[HiddenLine]:
+    """Each hidden unit's line and output weight, read from `model.hidden` and `model.output`."""
+    weights = model.hidden.weight.detach().numpy()
+    biases = model.hidden.bias.detach().numpy()
+    votes = model.output.weight.detach().numpy()[0]
+    if weights.shape[1] != 2:
+        raise ValueError(f"lines in the plane need 2 inputs, the model has {weights.shape[1]}")
+    return [
+        HiddenLine(unit, (float(w[0]), float(w[1])), float(b), float(v))
+        for unit, (w, b, v) in enumerate(zip(weights, biases, votes), start=1)
+    ]
+
+
+def draw_probability_surface(
+    ax: Axes, model: nn.Module, *, resolution: int = 101, colorbar: bool = True
+) -> QuadContourSet:
+    """Fill the view by the network's P(output = 1) and draw its p = 0.5 decision boundary."""
+    x1, x2, probability = probability_grid(model, resolution)
+    filled = ax.contourf(
+        x1, x2, probability, levels=np.linspace(0, 1, 11), cmap=PROBABILITY_CMAP, zorder=0
+    )
+    ax.contour(x1, x2, probability, levels=[0.5], colors=BOUNDARY_COLOR, linewidths=2, zorder=2)
+    # Contour lines do not enter legends by themselves: a blank line carries the label.
+    ax.plot([], [], color=BOUNDARY_COLOR, lw=2, label="boundary: p = 0.5")
+    if colorbar:
+        bar = ax.figure.colorbar(filled, ax=ax, shrink=0.8, ticks=[0, 0.25, 0.5, 0.75, 1])
+        bar.set_label("P(output = 1)")
+    return filled
+
+
+def draw_hidden_lines(ax: Axes, model: nn.Module, *, numbered: bool = False) -> list[HiddenLine]:
+    """Dash each hidden unit's line; the more the output listens to a unit, the thicker it is."""
+    lines = hidden_lines(model)
+    loudest = max(abs(line.output_weight) for line in lines) or 1.0
+    for line in lines:
+        drawn = draw_boundary(
+            ax,
+            line.weights,
+            line.bias,
+            shade=False,
+            color=HIDDEN_LINE_COLOR,
+            linestyle="--",
+            linewidth=0.6 + 2.0 * abs(line.output_weight) / loudest,
+        )
+        if drawn is not None and numbered:
+            # Name the line near its end inside the view, where lines rarely crowd.
+            x, y = drawn.get_xdata()[-1], drawn.get_ydata()[-1]
+            inward = np.clip([x, y], VIEW[0] + 0.12, VIEW[1] - 0.12)
+            ax.annotate(f"h{line.unit}", inward, fontsize=7, color=HIDDEN_LINE_COLOR, zorder=4)
+    ax.plot([], [], color=HIDDEN_LINE_COLOR, ls="--", lw=1.2, label="hidden units' lines")
+    return lines
+
+
+def plot_decision_surface(
+    model: nn.Module,
+    gate: str = "XOR",
+    *,
+    show_hidden: bool = False,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Figure:
+    """The network's probability over the plane, its boundary, the gate's points (and lines)."""
+    fig, ax = new_axes(ax, figsize=(5.0, 4.3))
+    draw_probability_surface(ax, model)
+    if show_hidden:
+        draw_hidden_lines(ax, model, numbered=True)
+    draw_gate_points(ax, gate)
+    add_legend(ax, ncols=2)
+    ax.set_title(title or f"{get_gate(gate).name}: what the network learned", fontsize=10)
+    return fig
+
+
+def draw_loss_curve(ax: Axes, losses: Sequence[float]) -> None:
+    """The loss per epoch on a log scale, with the 50/50 guess's loss for reference."""
+    epochs = np.arange(1, len(losses) + 1)
+    ax.plot(
+        epochs, losses, color=CLASS_1_COLOR, lw=2, label=f"training loss (final {losses[-1]:.4f})"
+    )
+    ax.axhline(CHANCE_LOSS, color="#888888", ls=":", lw=1.5, label="always 50/50: ln 2 ≈ 0.693")
+    # Whole decades on a log axis, labelled as plain numbers (0.01, not 10⁻²).
+    ax.set_yscale("log")
+    lowest = 10.0 ** np.floor(np.log10(max(min(losses), 1e-8)))
+    ax.set_ylim(lowest, max(1.0, max(losses) * 1.1))
+    ax.yaxis.set_major_locator(LogLocator(base=10))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.yaxis.set_minor_formatter(NullFormatter())
+    ax.set_xlim(0, len(losses))
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss (binary cross-entropy)")
+    ax.grid(True, which="major", color="#e5e5e5", lw=0.8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(fontsize=8, frameon=False, loc="upper right", bbox_to_anchor=(1.0, 0.86))
+
+
+def plot_loss_curve(
+    losses: Sequence[float], ax: Axes | None = None, title: str | None = None
+) -> Figure:
+    """How the loss fell, epoch by epoch."""
+    fig, ax = new_axes(ax, figsize=(5.6, 3.4))
+    draw_loss_curve(ax, losses)
+    ax.set_title(title or f"Loss over {len(losses)} epochs", fontsize=10)
+    return fig
+
+
+def plot_hidden_units(model: nn.Module, gate: str = "XOR", resolution: int = 61) -> Figure:
+    """One small panel per hidden unit: its value tanh(w·x + b) over the plane and its line.
+
+    Panels run from the unit the output listens to most to the one it listens to least.
+    """
+    lines = sorted(hidden_lines(model), key=lambda line: -abs(line.output_weight))
+    columns = min(4, len(lines))
+    rows = -(-len(lines) // columns)
+    fig = Figure(figsize=(2.15 * columns + 0.9, 2.35 * rows + 0.5), dpi=DPI, layout="constrained")
+    axes = np.atleast_1d(fig.subplots(rows, columns, sharex=True, sharey=True)).ravel()
+    x1, x2, points = _grid(resolution)
+    with torch.no_grad():
+        values = model.act(model.hidden(points)).numpy()
+    spec = get_gate(gate)
+    filled = None
+    for ax, line in zip(axes, lines):
+        value = values[:, line.unit - 1].reshape(x1.shape)
+        filled = ax.contourf(
+            x1, x2, value, levels=np.linspace(-1, 1, 11), cmap=HIDDEN_CMAP, extend="both"
+        )
+        draw_boundary(ax, line.weights, line.bias, shade=False, color="black", linewidth=1.5)
+        for target in (0, 1):
+            rows_ = spec.inputs[spec.targets == target]
+            ax.scatter(
+                *rows_.T,
+                s=55,
+                c=CLASS_COLORS[target],
+                marker=CLASS_MARKERS[target],
+                edgecolors="white",
+                linewidths=1,
+                zorder=3,
+            )
+        ax.set_aspect("equal")
+        ax.set_xticks([0, 1])
+        ax.set_yticks([0, 1])
+        ax.set_title(f"h{line.unit}: output weight {line.output_weight:+.2f}", fontsize=8)
+    for ax in axes[len(lines) :]:
+        ax.set_visible(False)
+    if filled is not None:
+        bar = fig.colorbar(filled, ax=axes.tolist(), shrink=0.8, ticks=[-1, 0, 1])
+        bar.set_label("hidden unit's value")
+    fig.suptitle(
+        f"{spec.name}: each hidden unit splits the plane along its line "
+        "(loudest to the output first)",
+        fontsize=10,
+    )
+    return fig
+
+
+def plot_mlp_training(result: TrainingResult, gate: str = "XOR") -> Figure:
+    """Two panels for one training run: the loss curve and the learned surface with its lines."""
+    fig = Figure(figsize=(9.6, 4.2), dpi=DPI, layout="constrained")
+    loss_ax, surface_ax = fig.subplots(1, 2, width_ratios=(1, 1.1))
+    draw_loss_curve(loss_ax, result.losses)
+    loss_ax.set_title(f"loss over {result.epochs} epochs", fontsize=10)
+    draw_probability_surface(surface_ax, result.model)
+    draw_hidden_lines(surface_ax, result.model, numbered=False)
+    draw_gate_points(surface_ax, gate)
+    add_legend(surface_ax, ncols=2)
+    spec = get_gate(gate)
+    right = int(np.sum(result.model.predict(spec.inputs) == spec.targets))
+    surface_ax.set_title(f"{spec.name}: {right} of 4 right", fontsize=10)
+    model = result.model
+    fig.suptitle(
+        f"hidden size {model.hidden_size} ({model.activation}), "
+        f"learning rate {result.learning_rate:.3g}, seed {result.seed}",
+        fontsize=10,
+    )
+    return fig
