@@ -1,8 +1,9 @@
 """Pictures for the perceptron lessons: gate points, decision boundaries, training paths.
 
 Every figure is a plain `matplotlib.figure.Figure` made without pyplot, so a notebook shows it
-exactly once: leave the returned Figure as the cell's last expression. Functions that draw take
-an optional Axes (draw beside something else) or make their own, and return the Figure.
+exactly once: leave the returned Figure as the cell's last expression. `plot_*` functions return
+the Figure; single-panel ones take an optional Axes (to draw beside something else) or make
+their own. `draw_*` functions draw onto an Axes you give them: lesson 04 reuses them.
 """
 
 from __future__ import annotations
@@ -325,7 +326,7 @@ def draw_number_line(ax: Axes, weights: Sequence[float], bias: float, gate: str 
         ax.axvspan(lo, hi, color=CLASS_COLORS[int(b >= 0)], alpha=SHADE_ALPHA * 1.5, lw=0)
     else:
         cut = min(max(threshold, lo), hi)
-        left_class = int(w * (cut - 1.0) + b >= 0)  # the class a bit left of the threshold
+        left_class = int(w < 0)  # w·x + b grows to the right when w > 0, so 1 is on the right
         ax.axvspan(lo, cut, color=CLASS_COLORS[left_class], alpha=SHADE_ALPHA * 1.5, lw=0)
         ax.axvspan(cut, hi, color=CLASS_COLORS[1 - left_class], alpha=SHADE_ALPHA * 1.5, lw=0)
         if lo <= threshold <= hi:
@@ -416,21 +417,33 @@ def boundary_path(model: Perceptron) -> list[tuple[np.ndarray, float]]:
     return [*starts.values(), (np.array(model.weights_), float(model.bias_))]
 
 
-def plot_training(model: Perceptron, gate: str, title: str | None = None) -> Figure:
-    """Two panels: each epoch's boundary (older ones fainter) and the mistakes made per epoch."""
+def plot_training(
+    model: Perceptron,
+    gate: str,
+    title: str | None = None,
+    axes: tuple[Axes, Axes] | None = None,
+) -> Figure:
+    """Two panels: each epoch's boundary (older ones fainter) and the mistakes made per epoch.
+
+    Pass `axes=(path_ax, error_ax)` to draw into existing axes instead of a new figure.
+    """
     spec = get_gate(gate)
     wide = spec.arity == 2
-    fig = Figure(figsize=(8.6, 4.0) if wide else (8.6, 2.8), dpi=DPI, layout="constrained")
-    path_ax, error_ax = fig.subplots(1, 2, width_ratios=(1, 1.15) if wide else (1.2, 1))
+    if axes is None:
+        fig = Figure(figsize=(8.6, 4.0) if wide else (8.6, 2.8), dpi=DPI, layout="constrained")
+        path_ax, error_ax = fig.subplots(1, 2, width_ratios=(1, 1.15) if wide else (1.2, 1))
+    else:
+        path_ax, error_ax = axes
+        fig = path_ax.figure
     path = boundary_path(model)
     # Old boundaries fade out so the eye follows the line as it moves.
     alphas = np.linspace(0.12, 0.55, max(len(path) - 1, 1))
     final_weights, final_bias = path[-1]
     if wide:
         for (weights, bias), alpha in zip(path[:-1], alphas):
-            draw_boundary(ax=path_ax, weights=weights, bias=bias, shade=False, alpha=0, linewidth=1)
-            if path_ax.lines:
-                path_ax.lines[-1].set_alpha(alpha)
+            line = draw_boundary(path_ax, weights, bias, shade=False, linewidth=1)
+            if line is not None:  # None when that epoch's line lay outside the picture
+                line.set_alpha(alpha)
         path_ax.plot([], [], color=BOUNDARY_COLOR, alpha=0.3, lw=1, label="start of each epoch")
         draw_boundary(path_ax, final_weights, final_bias, linewidth=2.5, label="after training")
         draw_gate_points(path_ax, spec.name)
@@ -579,10 +592,11 @@ def plot_xor_no_line(ax: Axes | None = None) -> Figure:
     draw_gate_points(ax, "XOR")
     ax.scatter([0.5], [0.5], s=90, marker="X", c="black", zorder=6, label="shared midpoint")
     ax.annotate(
-        "(½, ½) lies between the 1s\nand also between the 0s",
+        "(½, ½): the middle of both diagonals",
         xy=(0.5, 0.5),
-        xytext=(0.5, 1.3),
+        xytext=(0.5, 1.32),
         ha="center",
+        va="center",
         fontsize=9,
         arrowprops={"arrowstyle": "->", "color": "black"},
     )

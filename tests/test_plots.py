@@ -162,6 +162,15 @@ def test_not_threshold_is_returned_and_absent_when_weight_is_zero():
     assert not [line for line in ax.lines if line.get_gid() == "threshold"]
 
 
+@pytest.mark.parametrize(("weight", "bias", "colour_at_zero"), [(1.0, 5.0, 1), (1.0, -5.0, 0)])
+def test_number_line_shading_with_the_threshold_out_of_view(weight, bias, colour_at_zero):
+    _, ax = new_axes()
+    draw_number_line(ax, [weight], bias)
+    spans = [patch for patch in ax.patches if patch.get_width() > 0]
+    (span,) = spans  # the whole view is one class
+    assert matplotlib.colors.same_color(span.get_facecolor()[:3], CLASS_COLORS[colour_at_zero])
+
+
 def test_number_line_refuses_two_input_gates():
     _, ax = new_axes()
     with pytest.raises(ValueError, match="two inputs"):
@@ -187,6 +196,13 @@ def test_training_plot_draws_one_line_per_epoch_plus_the_final_one():
     assert len(drawn) == model.epochs_run_ + 1
     assert [patch.get_height() for patch in error_ax.patches] == model.errors_per_epoch()
     _renders(fig)
+
+
+def test_training_plot_draws_into_given_axes():
+    fig = Figure()
+    axes = fig.subplots(1, 2)
+    assert plot_training(train_gate("OR"), "OR", axes=tuple(axes)) is fig
+    assert axes[1].get_title() == "mistakes per epoch"
 
 
 def test_training_plot_handles_not_and_a_long_xor_run():
