@@ -110,12 +110,12 @@ def draw_probability_surface(
     return filled
 
 
-def draw_hidden_lines(ax: Axes, model: nn.Module, *, numbered: bool = False) -> list[HiddenLine]:
+def draw_hidden_lines(ax: Axes, model: nn.Module) -> list[HiddenLine]:
     """Dash each hidden unit's line; the more the output listens to a unit, the thicker it is."""
     lines = hidden_lines(model)
     loudest = max(abs(line.output_weight) for line in lines) or 1.0
     for line in lines:
-        drawn = draw_boundary(
+        draw_boundary(
             ax,
             line.weights,
             line.bias,
@@ -124,11 +124,6 @@ def draw_hidden_lines(ax: Axes, model: nn.Module, *, numbered: bool = False) -> 
             linestyle="--",
             linewidth=0.6 + 2.0 * abs(line.output_weight) / loudest,
         )
-        if drawn is not None and numbered:
-            # Name the line near its end inside the view, where lines rarely crowd.
-            x, y = drawn.get_xdata()[-1], drawn.get_ydata()[-1]
-            inward = np.clip([x, y], VIEW[0] + 0.12, VIEW[1] - 0.12)
-            ax.annotate(f"h{line.unit}", inward, fontsize=7, color=HIDDEN_LINE_COLOR, zorder=4)
     ax.plot([], [], color=HIDDEN_LINE_COLOR, ls="--", lw=1.2, label="hidden units' lines")
     return lines
 
@@ -145,9 +140,9 @@ def plot_decision_surface(
     fig, ax = new_axes(ax, figsize=(5.0, 4.3))
     draw_probability_surface(ax, model)
     if show_hidden:
-        draw_hidden_lines(ax, model, numbered=True)
+        draw_hidden_lines(ax, model)
     draw_gate_points(ax, gate)
-    add_legend(ax, ncols=2)
+    add_legend(ax, ncols=2 if show_hidden else 3)
     ax.set_title(title or f"{get_gate(gate).name}: what the network learned", fontsize=10)
     return fig
 
@@ -240,7 +235,7 @@ def plot_mlp_training(result: TrainingResult, gate: str = "XOR") -> Figure:
     draw_loss_curve(loss_ax, result.losses)
     loss_ax.set_title(f"loss over {result.epochs} epochs", fontsize=10)
     draw_probability_surface(surface_ax, result.model)
-    draw_hidden_lines(surface_ax, result.model, numbered=False)
+    draw_hidden_lines(surface_ax, result.model)
     draw_gate_points(surface_ax, gate)
     add_legend(surface_ax, ncols=2)
     spec = get_gate(gate)
