@@ -22,14 +22,12 @@ from typing import Any
 import numpy as np
 
 from gatelab.gates import get_gate, normalize_gate_name, truth_table
+from gatelab.memory import SERVER_GB, servers_needed, weights_bytes
 from gatelab.perceptron import Perceptron, step, train_gate
 
 NOT_ATTEMPTED = "not attempted yet"
 _SYMBOLS = {"correct": "✓", "wrong": "✗", NOT_ATTEMPTED: "…"}
 _COLOURS = {"correct": "#1a7f37", "wrong": "#cf222e", NOT_ATTEMPTED: "#6e7781"}
-
-# One 8-GPU server of 80 GB cards, as in lesson 05.
-SERVER_MEMORY_BYTES = 8 * 80 * 10**9
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,9 @@ def _wrong(exercise: str, hint: str) -> CheckResult:
 
 def _not_attempted(exercise: str) -> CheckResult:
     return CheckResult(
-        exercise, NOT_ATTEMPTED, "replace `...` with your answer and run the cell again"
+        exercise,
+        NOT_ATTEMPTED,
+        f"{NOT_ATTEMPTED}: replace `...` with your answer and run the cell again",
     )
 
 
@@ -334,23 +334,25 @@ def check_float32_bytes(answer: Any, parameters: int = 1_000_000) -> CheckResult
     """Ex 5.1: raw bytes of a model with `parameters` float32 numbers."""
     exercise = f"Exercise 5.1 (bytes for {parameters:,} float32 parameters)"
     hints = {
-        parameters * 8: "that is float64 (8 bytes each); float32 is 32 bits = 4 bytes",
+        weights_bytes(
+            parameters, "float64"
+        ): "that is float64 (8 bytes each); float32 is 32 bits = 4 bytes",
         parameters * 32: "32 is the number of bits; a byte is 8 bits",
-        parameters * 2: "that is float16; float32 takes 4 bytes",
+        weights_bytes(parameters, "float16"): "that is float16; float32 takes 4 bytes",
     }
-    return _check_count(exercise, answer, parameters * 4, hints)
+    return _check_count(exercise, answer, weights_bytes(parameters, "float32"), hints)
 
 
 def check_servers_needed(answer: Any) -> CheckResult:
     """Ex 5.2: how many 8×80 GB servers hold 1 trillion float16 parameters (weights only)?"""
     exercise = "Exercise 5.2 (servers for 1 trillion parameters)"
-    needed_bytes = 10**12 * 2
-    expected = math.ceil(needed_bytes / SERVER_MEMORY_BYTES)
+    trillion = 10**12
+    expected = servers_needed(trillion, "float16")
     hints = {
-        needed_bytes // SERVER_MEMORY_BYTES: "round up: a fraction of a server is a whole server",
-        math.ceil(10**12 * 4 / SERVER_MEMORY_BYTES): "that is float32; float16 is 2 bytes",
-        math.ceil(10**12 * 8 / SERVER_MEMORY_BYTES): "that is float64; float16 is 2 bytes",
-        1: "one server has 8 × 80 GB = 640 GB; 1 trillion float16 numbers take 2,000 GB",
+        expected - 1: "round up: a fraction of a server is a whole server",
+        servers_needed(trillion, "float32"): "that is float32; float16 is 2 bytes",
+        servers_needed(trillion, "float64"): "that is float64; float16 is 2 bytes",
+        1: f"one server has 8 × 80 GB = {SERVER_GB} GB; 1 trillion float16 numbers take 2,000 GB",
     }
     return _check_count(exercise, answer, expected, hints)
 

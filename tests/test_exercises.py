@@ -15,7 +15,7 @@ def test_placeholder_is_not_attempted(check, placeholder):
     result = check(placeholder)
     assert result.status == ex.NOT_ATTEMPTED
     assert not result.passed
-    assert "…" in repr(result) and "replace `...`" in repr(result)
+    assert "…" in repr(result) and "not attempted yet: replace `...`" in repr(result)
 
 
 def test_result_renders_as_html_and_text():

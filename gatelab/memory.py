@@ -1,0 +1,110 @@
+"""Memory arithmetic for model weights: bytes per number, GB per model, servers per model.
+
+The seed notes said "64-bit = 4 bytes": a byte is 8 bits, so 64 bits are 8 bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # matplotlib and ipywidgets load only when a picture or a slider is asked for
+    import ipywidgets
+    from matplotlib.figure import Figure
+
+BYTES_PER: dict[str, int] = {"float64": 8, "float32": 4, "float16": 2}
+GPUS_PER_SERVER = 8
+GB_PER_GPU = 80
+SERVER_GB = GPUS_PER_SERVER * GB_PER_GPU  # one server with eight 80 GB GPUs: 640 GB
+GB = 10**9  # memory vendors' gigabyte: 10**9 bytes
+
+_DTYPE_COLOURS = {"float64": "#0072B2", "float32": "#009E73", "float16": "#E69F00"}
+
+
+def weights_bytes(parameters: int, dtype: str) -> int:
+    """Bytes for the weights alone: parameters × bytes per number."""
+    if dtype not in BYTES_PER:
+        raise ValueError(f"dtype must be one of {', '.join(BYTES_PER)}, got {dtype!r}")
+    return int(parameters) * BYTES_PER[dtype]
+
+
+def weights_gb(parameters: int, dtype: str) -> float:
+    """Memory for the weights alone, in GB (10**9 bytes)."""
+    return weights_bytes(parameters, dtype) / GB
+
+
+def servers_needed(parameters: int, dtype: str) -> int:
+    """How many 8×80 GB servers hold the weights (rounded up: part of a server is a server)."""
+    return math.ceil(weights_bytes(parameters, dtype) / (SERVER_GB * GB))
+
+
+def memory_report(parameters: int, dtype: str) -> str:
+    """One line: how much memory the weights take, and how much of one server that is."""
+    gb = weights_gb(parameters, dtype)
+    return (
+        f"{parameters:,.0f} parameters × {BYTES_PER[dtype]} bytes ({dtype}) = {gb:,.1f} GB"
+        f" = {gb / SERVER_GB:.1%} of one {SERVER_GB} GB server"
+    )
+
+
+def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
+    """Bars: weight memory per model size and dtype (log scale); a line: one 8×80 GB server."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.4, 3.8), dpi=85, layout="constrained")
+    ax = fig.add_subplot()
+    width = 0.26
+    for i, dtype in enumerate(BYTES_PER):
+        xs = [group + (i - 1) * width for group in range(len(sizes))]
+        gbs = [weights_gb(count, dtype) for count in sizes.values()]
+        bars = ax.bar(
+            xs,
+            gbs,
+            width * 0.92,
+            color=_DTYPE_COLOURS[dtype],
+            label=f"{dtype}: {BYTES_PER[dtype]} bytes each",
+            zorder=3,
+        )
+        labels = [f"{gb:,.0f} GB" if gb < 1000 else f"{gb / 1000:,.0f} TB" for gb in gbs]
+        ax.bar_label(bars, labels, padding=2, fontsize=8)
+    ax.axhline(server_gb, color="#CC0000", linestyle="--", linewidth=1.5, zorder=4)
+    ax.text(
+        0.5,
+        server_gb * 1.15,
+        f"one server: {GPUS_PER_SERVER} × {GB_PER_GPU} GB = {server_gb} GB",
+        color="#CC0000",
+        fontsize=9,
+        ha="center",
+        va="bottom",
+    )
+    ax.set_yscale("log")
+    ax.set_ylim(1, 30_000)
+    ax.set_yticks([1, 10, 100, 1_000, 10_000], ["1 GB", "10 GB", "100 GB", "1 TB", "10 TB"])
+    ax.minorticks_off()
+    ax.set_xticks(range(len(sizes)), [f"{label} parameters" for label in sizes])
+    ax.set_ylabel("memory for the weights")
+    ax.set_title("Weights only: does the model fit on one GPU server?")
+    ax.grid(axis="y", color="#dddddd", zorder=0)
+    ax.legend(loc="upper left", frameon=False, fontsize=9)
+    return fig
+
+
+def memory_calculator(parameters: float = 7e9, dtype: str = "float16") -> ipywidgets.VBox:
+    """A slider for the parameter count and buttons for the dtype, with memory_report live."""
+    import ipywidgets as widgets
+
+    size_slider = widgets.FloatLogSlider(
+        value=parameters,
+        base=10,
+        min=3,
+        max=13,
+        step=0.05,
+        description="parameters",
+        readout_format=".2g",
+    )
+    dtype_picker = widgets.ToggleButtons(options=list(BYTES_PER), value=dtype, description="dtype")
+    report = widgets.interactive_output(
+        lambda parameters, dtype: print(memory_report(round(parameters), dtype)),
+        {"parameters": size_slider, "dtype": dtype_picker},
+    )
+    return widgets.VBox([size_slider, dtype_picker, report])

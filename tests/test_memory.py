@@ -1,0 +1,48 @@
+"""Memory arithmetic for weights, and its picture and calculator."""
+
+import pytest
+
+from gatelab import memory
+
+
+def test_bytes_per_number_match_the_bits():
+    assert memory.BYTES_PER == {"float64": 8, "float32": 4, "float16": 2}  # 64 bits = 8 bytes
+
+
+def test_weights_bytes_and_gb():
+    assert memory.weights_bytes(3, "float64") == 24  # the seed's 3 parameters
+    assert memory.weights_gb(10**9, "float32") == 4
+    assert memory.weights_gb(10**12, "float16") == 2000
+    with pytest.raises(ValueError, match="float64, float32, float16"):
+        memory.weights_bytes(1, "int8")
+
+
+def test_servers_needed_rounds_up():
+    assert memory.SERVER_GB == 640
+    assert memory.servers_needed(10**9, "float64") == 1
+    assert memory.servers_needed(10**12, "float16") == 4  # 2000 GB / 640 GB = 3.1 → 4
+    assert memory.servers_needed(10**12, "float64") == 13
+
+
+def test_memory_report():
+    line = memory.memory_report(7 * 10**9, "float16")
+    assert (
+        line == "7,000,000,000 parameters × 2 bytes (float16) = 14.0 GB = 2.2% of one 640 GB server"
+    )
+
+
+def test_plot_memory_draws_a_bar_per_size_and_dtype():
+    fig = memory.plot_memory({"1 billion": 10**9, "1 trillion": 10**12})
+    ax = fig.axes[0]
+    assert len(ax.patches) == 2 * 3
+    assert ax.get_yscale() == "log"
+    heights = sorted(p.get_height() for p in ax.patches)
+    assert heights[0] == 2 and heights[-1] == 8000
+
+
+def test_memory_calculator_updates_its_report():
+    box = memory.memory_calculator(1e9, "float32")
+    slider, picker, output = box.children
+    picker.value = "float64"
+    assert slider.value == pytest.approx(1e9)
+    assert isinstance(output.outputs, tuple)
