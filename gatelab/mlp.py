@@ -5,6 +5,8 @@ This is the only module that imports torch, so `import gatelab` stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,6 +113,21 @@ class TrainingResult:
         return self.losses[-1]
 
 
+@contextmanager
+def _one_thread() -> Iterator[None]:
+    """Run torch on one CPU thread, then restore the caller's setting.
+
+    Four rows are far too few to share out, and on a busy machine a thread that waits for a
+    second one (descheduled by other work) made training several times slower.
+    """
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)
+
+
 def train_mlp(
     X: Any,
     y: Any,
@@ -134,12 +151,13 @@ def train_mlp(
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
     loss_fn = nn.BCEWithLogitsLoss()  # sigmoid + cross-entropy in one numerically stable step
     losses = []
-    for _ in range(epochs):
-        optimizer.zero_grad()
-        loss = loss_fn(model(inputs), targets)
-        loss.backward()
-        optimizer.step()
-        losses.append(loss.item())
+    with _one_thread():
+        for _ in range(epochs):
+            optimizer.zero_grad()
+            loss = loss_fn(model(inputs), targets)
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
     model.eval()
     return TrainingResult(model, losses, seed, epochs, learning_rate)
 
