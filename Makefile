@@ -42,3 +42,8 @@ notebooks: $(STAMP)
 
 clean:
 	rm -rf $(VENV)
+
+# Throughput of GET /predict/and/1/1 against a bare FastAPI endpoint, on loopback (about 30 s).
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/bench_api.py

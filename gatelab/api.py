@@ -159,12 +159,13 @@ class GateService:
         self._models: dict[str, ServedModel] = {}
         # Loads and training swaps take this lock; predictions only read the dict.
         self._lock = threading.Lock()
+        self._store_lock = threading.Lock()
 
     @property
     def store(self) -> ModelStore:
         """The model store, created (with its directory) on first use, not at import."""
         if self._store is None:
-            with self._lock:
+            with self._store_lock:
                 if self._store is None:
                     directory = self._model_dir or default_model_dir()
                     self._store = ModelStore(directory)

@@ -1,0 +1,380 @@
+"""The gate API through FastAPI's TestClient: every route, every error, the cache, the docs."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import subprocess
+import sys
+import threading
+import warnings
+
+import pytest
+
+import gatelab.api as api
+from gatelab.api import GateService, TrainSettings, create_app
+from gatelab.gates import GATE_NAMES, get_gate
+from gatelab.perceptron import Perceptron
+from gatelab.store import ModelStore
+
+with warnings.catch_warnings():  # starlette's notice about a future test client, not our code
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture
+def client(tmp_path):
+    return TestClient(create_app(tmp_path), raise_server_exceptions=False)
+
+
+@pytest.fixture
+def trained(client):
+    for gate in ("AND", "NOT", "XOR"):
+        assert client.post(f"/train/{gate}").status_code == 200
+    return client
+
+
+def assert_error(response, status: int, *words: str) -> str:
+    """The response has this status, a JSON {"detail": ...} body, and mentions every word."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    detail = json.dumps(response.json()["detail"])
+    for word in words:
+        assert word in detail, detail
+    return detail
+
+
+# ----- about ----------------------------------------------------------------------------------
+def test_root_names_the_api_its_gates_and_docs(client):
+    body = client.get("/").json()
+    assert body["name"] == "gatelab"
+    assert body["version"] == api.__version__
+    assert body["gates"] == list(GATE_NAMES)
+    assert body["docs"] == "/docs"
+
+
+def test_health(client):
+    assert client.get("/health").json() == {"status": "ok"}
+
+
+def test_gates_lists_arity_model_and_trained_flag(client):
+    client.post("/train/and")
+    gates = {row["gate"]: row for row in client.get("/gates").json()}
+    assert list(gates) == list(GATE_NAMES)
+    assert gates["AND"] == {"gate": "AND", "arity": 2, "model": "perceptron", "trained": True}
+    assert gates["NOT"]["arity"] == 1
+    assert gates["XOR"]["model"] == gates["XNOR"]["model"] == "mlp"
+    assert not gates["OR"]["trained"]
+
+
+# ----- training -------------------------------------------------------------------------------
+@pytest.mark.parametrize("gate", GATE_NAMES)
+def test_train_every_gate_then_its_truth_table_is_served(client, gate):
+    response = client.post(f"/train/{gate.lower()}")
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["gate"] == gate
+    assert result["kind"] == ("perceptron" if get_gate(gate).is_linear else "mlp")
+    assert result["converged"] is True
+    assert result["accuracy"] == 1.0
+    assert result["parameters"] == (33 if result["kind"] == "mlp" else get_gate(gate).arity + 1)
+    for inputs, target in zip(get_gate(gate).inputs, get_gate(gate).targets):
+        bits = "/".join(str(int(bit)) for bit in inputs)
+        answer = client.get(f"/predict/{gate}/{bits}").json()
+        assert answer == {"gate": gate, "inputs": [int(b) for b in inputs], "result": int(target)}
+
+
+def test_train_uses_the_settings_in_the_body(client):
+    settings = {"seed": 7, "epochs": 3, "learning_rate": 0.5}
+    result = client.post("/train/Or", json=settings).json()
+    assert (result["seed"], result["max_epochs"], result["learning_rate"]) == (7, 3, 0.5)
+    assert result["epochs_run"] <= 3
+    info = client.get("/models/or").json()
+    assert (info["seed"], info["max_epochs"], info["learning_rate"]) == (7, 3, 0.5)
+
+
+def test_train_mlp_settings(client):
+    result = client.post("/train/xnor", json={"seed": 2, "epochs": 400}).json()
+    assert result == {
+        "gate": "XNOR",
+        "kind": "mlp",
+        "seed": 2,
+        "learning_rate": 0.05,
+        "max_epochs": 400,
+        "epochs_run": 400,
+        "converged": True,
+        "accuracy": 1.0,
+        "parameters": 33,
+    }
+
+
+def test_train_unknown_gate_is_404_listing_the_gates(client):
+    assert_error(client.post("/train/XAND"), 404, "XAND", *GATE_NAMES)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"seed": "3"}',
+        '{"seed": 3.0}',
+        '{"seed": true}',
+        '{"seed": -1}',
+        '{"seed": 4294967296}',
+        '{"epochs": 0}',
+        '{"epochs": 10001}',
+        '{"epochs": 2.5}',
+        '{"learning_rate": 0}',
+        '{"learning_rate": -0.1}',
+        '{"learning_rate": 10.5}',
+        '{"learning_rate": "fast"}',
+        '{"learning_rate": 1e999}',
+        '{"learning_rate": NaN}',
+        '{"learning_rate": -Infinity}',
+        '{"seeds": 1}',
+        "[1, 2]",
+        "5",
+        '"train"',
+        "{not json",
+    ],
+)
+def test_train_bad_body_is_422_with_json(client, body):
+    response = client.post(
+        "/train/and", content=body, headers={"content-type": "application/json"}
+    )
+    assert_error(response, 422)
+    assert not client.get("/gates").json()[0]["trained"]
+
+
+def test_get_on_train_is_405_saying_use_post(client):
+    response = client.get("/train/and")
+    assert_error(response, 405, "POST")
+    assert "POST" in response.headers["allow"]
+
+
+# ----- predicting -----------------------------------------------------------------------------
+def test_predict_two_inputs(trained):
+    assert trained.get("/predict/AND/1/1").json() == {"gate": "AND", "inputs": [1, 1], "result": 1}
+    assert trained.get("/predict/and/0/1").json()["result"] == 0
+    assert trained.get("/predict/xor/0/1").json() == {"gate": "XOR", "inputs": [0, 1], "result": 1}
+
+
+@pytest.mark.parametrize("path", ["/predict/NOT/0", "/predict/not/0", "/predict/Not/0"])
+def test_predict_not_in_any_case(trained, path):
+    assert trained.get(path).json() == {"gate": "NOT", "inputs": [0], "result": 1}
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/predict/and/1/2", ["0", "1"]),
+        ("/predict/and/a/1", ["0", "1"]),
+        ("/predict/and/1.0/1", ["0", "1"]),
+        ("/predict/and/-1/0", ["0", "1"]),
+        ("/predict/and/01/1", ["0", "1"]),
+        ("/predict/not/2", ["0", "1"]),
+        ("/predict/and/1", ["AND takes 2", "/predict/AND/{a}/{b}"]),
+        ("/predict/not/1/1", ["NOT takes 1", "/predict/NOT/{x}"]),
+    ],
+)
+def test_predict_bad_inputs_are_422(trained, path, words):
+    assert_error(trained.get(path), 422, *words)
+
+
+def test_predict_path_with_no_route_is_404_json(trained):
+    assert_error(trained.get("/predict/and/1/1/1"), 404, "no route", "/docs")
+
+
+def test_predict_unknown_gate_is_404_listing_the_gates(trained):
+    assert_error(trained.get("/predict/XAND/1/1"), 404, "XAND", *GATE_NAMES)
+    assert_error(trained.post("/predict/xand", json={"inputs": [[1, 1]]}), 404, "xand")
+
+
+def test_predict_untrained_gate_is_404_saying_train_first(client):
+    assert_error(client.get("/predict/or/1/1"), 404, "POST /train/OR")
+    assert_error(client.get("/predict/not/1"), 404, "POST /train/NOT")
+    assert_error(client.post("/predict/nand", json={"inputs": [[1, 1]]}), 404, "POST /train/NAND")
+
+
+def test_batch_predict(trained):
+    rows = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    response = trained.post("/predict/xor", json={"inputs": rows})
+    assert response.json() == {"gate": "XOR", "results": [0, 1, 1, 0]}
+    assert trained.post("/predict/Not", json={"inputs": [[1], [0]]}).json()["results"] == [0, 1]
+
+
+def test_batch_predict_takes_up_to_1024_rows(trained):
+    rows = [[1, 1]] * 1024
+    assert trained.post("/predict/and", json={"inputs": rows}).json()["results"] == [1] * 1024
+    assert_error(trained.post("/predict/and", json={"inputs": [*rows, [1, 1]]}), 422, "1024")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"inputs": []},
+        {"inputs": [[1, 2]]},
+        {"inputs": [[True, 1]]},
+        {"inputs": [[1.0, 1]]},
+        {"inputs": [["1", 1]]},
+        {"inputs": [[1, 1, 1]]},
+        {"inputs": [[1]]},
+        {"inputs": [1, 1]},
+        {"rows": [[1, 1]]},
+        [[1, 1]],
+    ],
+)
+def test_batch_predict_bad_body_is_422(trained, body):
+    assert_error(trained.post("/predict/and", json=body), 422)
+
+
+# ----- models ---------------------------------------------------------------------------------
+def test_model_metadata(trained):
+    info = trained.get("/models/xor").json()
+    assert info["gate"] == "XOR"
+    assert info["kind"] == "mlp"
+    assert info["architecture"] == {"n_inputs": 2, "hidden_size": 8, "activation": "tanh"}
+    assert [row["gate"] for row in trained.get("/models").json()] == ["AND", "XOR", "NOT"]
+
+
+def test_delete_forgets_the_model(trained):
+    assert trained.delete("/models/AND").json() == {"deleted": "AND"}
+    assert_error(trained.get("/predict/and/1/1"), 404, "POST /train/AND")
+    assert_error(trained.get("/models/and"), 404, "POST /train/AND")
+    assert_error(trained.delete("/models/and"), 404, "no stored AND model")
+    assert_error(trained.get("/models/xand"), 404, "xand", "AND, OR")
+
+
+@pytest.mark.parametrize("content", [b"", b"{trunc", pickle.dumps({"weights": [1, 1]})])
+def test_unreadable_stored_model_is_409_saying_retrain(client, tmp_path, content):
+    (tmp_path / "AND.json").write_bytes(content)
+    assert_error(client.get("/predict/and/1/1"), 409, "POST /train/AND")
+    assert_error(client.get("/models/and"), 409, "POST /train/AND")
+    assert client.post("/train/and").status_code == 200
+    assert client.get("/predict/and/1/1").json()["result"] == 1
+
+
+def test_stored_model_of_the_wrong_kind_is_409(client, tmp_path):
+    client.post("/train/or")
+    (tmp_path / "OR.json").rename(tmp_path / "AND.json")
+    assert_error(client.get("/predict/and/1/1"), 409, "DELETE /models/AND")
+
+
+# ----- the cache ------------------------------------------------------------------------------
+def test_predictions_come_from_memory_not_disk(trained, monkeypatch):
+    service: GateService = trained.app.state.service
+    loads = []
+    original = ModelStore.load_with_info
+    monkeypatch.setattr(
+        ModelStore, "load_with_info", lambda self, gate: loads.append(gate) or original(self, gate)
+    )
+    for _ in range(50):
+        assert trained.get("/predict/and/1/1").json()["result"] == 1
+    assert loads == []  # trained models went straight into the cache
+    service._models.clear()
+    for _ in range(50):
+        trained.get("/predict/and/1/1")
+    assert loads == ["AND"]  # one load, then memory
+
+
+def test_a_model_changed_by_another_worker_is_picked_up(tmp_path, monkeypatch):
+    monkeypatch.setattr(api, "CHECK_INTERVAL", 0.0)  # check the file's version on every request
+    first = TestClient(create_app(tmp_path))
+    second = TestClient(create_app(tmp_path))  # another worker on the same directory
+    first.post("/train/and")
+    assert second.get("/predict/and/0/1").json()["result"] == 0
+    # The other worker stores an "AND" model that behaves like OR (a deliberately bad model).
+    x_or, y_or = get_gate("OR").inputs, get_gate("OR").targets
+    ModelStore(tmp_path).save("AND", Perceptron(seed=0).fit(x_or, y_or))
+    assert first.get("/predict/and/0/1").json()["result"] == 1
+    assert second.get("/predict/and/0/1").json()["result"] == 1
+    second.delete("/models/and")
+    assert first.get("/predict/and/0/1").status_code == 404
+
+
+def test_training_while_predicting_never_exposes_a_half_written_model(tmp_path, monkeypatch):
+    monkeypatch.setattr(api, "CHECK_INTERVAL", 0.0)  # every prediction re-checks the file
+    service = GateService(tmp_path)
+    service.train("AND")
+    failures: list[object] = []
+    stop = threading.Event()
+
+    def ask() -> None:
+        while not stop.is_set():
+            try:
+                answers = service.predict("AND", [(0, 0), (0, 1), (1, 0), (1, 1)])
+            except Exception as exc:  # any error here is a failure of the test
+                failures.append(exc)
+                return
+            if answers != [0, 0, 0, 1]:
+                failures.append(answers)
+
+    readers = [threading.Thread(target=ask) for _ in range(3)]
+    for reader in readers:
+        reader.start()
+    for seed in range(40):
+        service.train("AND", TrainSettings(seed=seed))
+    stop.set()
+    for reader in readers:
+        reader.join()
+    assert failures == []
+
+
+# ----- docs and robustness --------------------------------------------------------------------
+def test_docs_work_offline(client):
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert not re.search(r"https?://", page.text)
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert len(assets) >= 3  # script, stylesheet, icon
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+    spec_url = re.search(r"url: '([^']+)'", page.text).group(1)
+    spec = client.get(spec_url).json()
+    assert spec["openapi"].startswith("3.0")  # the version the bundled Swagger UI reads
+    assert "/predict/{gate}/{a}/{b}" in spec["paths"]
+    assert client.get("/openapi.json").json()["openapi"] == "3.1.0"
+    assert client.get("/redoc").status_code == 404  # ReDoc needs a CDN, so it is off
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/predict/%00/1/1"),
+        ("GET", "/predict/" + "A" * 5000 + "/1/1"),
+        ("GET", "/predict/and%2f..%2f/1/1"),
+        ("GET", "/models/..%2F..%2Fetc"),
+        ("GET", "/models/%2e%2e"),
+        ("POST", "/train/%20"),
+        ("POST", "/train/and%00"),
+        ("DELETE", "/models/.json"),
+        ("GET", "/predict/%F0%9F%98%80/1"),
+        ("PUT", "/predict/and/1/1"),
+        ("GET", "/docs-assets/../api.py"),
+    ],
+)
+def test_odd_requests_never_500(client, method, path):
+    response = client.request(method, path)
+    assert 400 <= response.status_code < 500, (path, response.status_code)
+    assert "detail" in response.json()
+
+
+def test_import_is_light_and_creates_no_directory(tmp_path):
+    code = (
+        "import sys, gatelab.api as api; "
+        "print('torch' in sys.modules, api.default_model_dir())"
+    )
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "XDG_DATA_HOME": str(tmp_path / "data")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.split() == ["False", str(tmp_path / "data" / "gatelab" / "models")]
+    assert not (tmp_path / "data").exists()  # nothing created until a model is used
+
+
+def test_model_dir_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("GATELAB_MODEL_DIR", str(tmp_path / "mine"))
+    assert api.default_model_dir() == tmp_path / "mine"
+    client = TestClient(create_app())
+    client.post("/train/nand")
+    assert (tmp_path / "mine" / "NAND.json").exists()
