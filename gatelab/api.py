@@ -218,25 +218,17 @@ class GateService:
         """Train the gate's model, store it, and serve it from now on."""
         settings = settings or TrainSettings()
         kind = kind_for(gate)
+        # Only the settings the client gave; the training functions default the rest.
+        options = settings.model_dump(exclude_none=True, exclude={"seed"})
         if kind == "perceptron":
             from gatelab.perceptron import train_gate
 
-            model = train_gate(
-                gate,
-                learning_rate=settings.learning_rate or 0.1,
-                epochs=settings.epochs or 100,
-                seed=settings.seed,
-            )
+            model = train_gate(gate, seed=settings.seed, **options)
             max_epochs, learning_rate = model.epochs, model.learning_rate
             epochs_run, converged = model.epochs_run_, model.converged_
         else:
             from gatelab.mlp import train_gate_mlp  # imports torch, only when an MLP is trained
 
-            options: dict[str, Any] = {}
-            if settings.epochs is not None:
-                options["epochs"] = settings.epochs
-            if settings.learning_rate is not None:
-                options["learning_rate"] = settings.learning_rate
             result = train_gate_mlp(gate, seed=settings.seed, **options)
             model, max_epochs, learning_rate = result.model, result.epochs, result.learning_rate
             epochs_run, converged = result.epochs, None  # decided from the accuracy below
@@ -324,6 +316,13 @@ def _install_error_handlers(app: FastAPI) -> None:
             f"the stored {gate} model cannot be used ({exc}); "
             f"retrain it with POST /train/{gate} or remove it with DELETE /models/{gate}",
         )
+
+    @app.exception_handler(OSError)
+    async def storage_unavailable(request: Request, exc: OSError) -> JSONResponse:
+        # The model directory is missing, read-only or full: a problem of this server's setup,
+        # not of the request, which may succeed once the directory is fixed.
+        reason = exc.strerror or type(exc).__name__
+        return _error(503, f"the model directory cannot be used ({reason}); see GATELAB_MODEL_DIR")
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

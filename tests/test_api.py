@@ -139,9 +139,7 @@ def test_train_unknown_gate_is_404_listing_the_gates(client):
     ],
 )
 def test_train_bad_body_is_422_with_json(client, body):
-    response = client.post(
-        "/train/and", content=body, headers={"content-type": "application/json"}
-    )
+    response = client.post("/train/and", content=body, headers={"content-type": "application/json"})
     assert_error(response, 422)
     assert not client.get("/gates").json()[0]["trained"]
 
@@ -359,11 +357,18 @@ def test_odd_requests_never_500(client, method, path):
     assert "detail" in response.json()
 
 
+def test_an_unusable_model_directory_is_503_not_500(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    client = TestClient(create_app(blocker / "models"), raise_server_exceptions=False)
+    assert_error(client.get("/gates"), 503, "model directory", "GATELAB_MODEL_DIR")
+    assert_error(client.post("/train/and"), 503, "model directory")
+    assert_error(client.get("/predict/and/1/1"), 503, "model directory")
+    assert client.get("/health").status_code == 200
+
+
 def test_import_is_light_and_creates_no_directory(tmp_path):
-    code = (
-        "import sys, gatelab.api as api; "
-        "print('torch' in sys.modules, api.default_model_dir())"
-    )
+    code = "import sys, gatelab.api as api; print('torch' in sys.modules, api.default_model_dir())"
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "XDG_DATA_HOME": str(tmp_path / "data")}
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
