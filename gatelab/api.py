@@ -95,6 +95,10 @@ class TrainResult(BaseModel):
     parameters: int = Field(description="how many numbers the model learned")
 
 
+# A gate in a URL: any case, checked by the route so the 404 can list the gates.
+GateName = Annotated[
+    str, PathParam(description=f"one of {', '.join(GATE_NAMES)}, in any case", examples=["AND"])
+]
 # A bit in a URL is exactly "0" or "1": "1.0", "+1" or "01" are refused rather than guessed at.
 BitText = Annotated[Literal["0", "1"], PathParam(description="an input bit: 0 or 1")]
 # A bit in a JSON body is the number 0 or 1 (strict: true, 1.0 and "1" are refused).
@@ -416,7 +420,7 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
     # `async def` and no disk access: an answer is a dictionary lookup on the event loop.
     # The route returns a JSONResponse itself; response_model only documents its shape.
     @app.get("/predict/{gate}/{a}/{b}", tags=["predict"], response_model=Prediction)
-    async def predict_two(gate: str, a: BitText, b: BitText) -> JSONResponse:
+    async def predict_two(gate: GateName, a: BitText, b: BitText) -> JSONResponse:
         """Ask a two-input gate, e.g. GET /predict/AND/1/1 (any case: /predict/and/1/1)."""
         name = _gate_name(gate)
         _check_arity(name, 2)
@@ -425,7 +429,7 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
         return JSONResponse({"gate": name, "inputs": list(row), "result": answers[row]})
 
     @app.get("/predict/{gate}/{x}", tags=["predict"], response_model=Prediction)
-    async def predict_one(gate: str, x: BitText) -> JSONResponse:
+    async def predict_one(gate: GateName, x: BitText) -> JSONResponse:
         """Ask a one-input gate: GET /predict/NOT/0 (any case: /predict/not/0)."""
         name = _gate_name(gate)
         _check_arity(name, 1)
@@ -434,7 +438,7 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
         return JSONResponse({"gate": name, "inputs": list(row), "result": answers[row]})
 
     @app.post("/predict/{gate}", tags=["predict"])
-    async def predict_batch(gate: str, body: BatchRequest) -> BatchPrediction:
+    async def predict_batch(gate: GateName, body: BatchRequest) -> BatchPrediction:
         """Answer up to 1024 rows at once: {"inputs": [[0, 1], [1, 1]]}."""
         name = _gate_name(gate)
         arity = ARITY[name]
@@ -451,7 +455,7 @@ def _add_model_routes(app: FastAPI, service: GateService) -> None:
 
     @app.post("/train/{gate}", tags=["models"])
     def train(
-        gate: str,
+        gate: GateName,
         settings: Annotated[
             TrainSettings | None,
             Body(
@@ -475,12 +479,12 @@ def _add_model_routes(app: FastAPI, service: GateService) -> None:
         return service.store.list()
 
     @app.get("/models/{gate}", tags=["models"])
-    def model_info(gate: str) -> dict[str, Any]:
+    def model_info(gate: GateName) -> dict[str, Any]:
         """The stored model's metadata: kind, seed, epochs, accuracy, when it was trained."""
         return service.store.info(_gate_name(gate))
 
     @app.delete("/models/{gate}", tags=["models"])
-    def forget_model(gate: str) -> dict[str, str]:
+    def forget_model(gate: GateName) -> dict[str, str]:
         """Delete the stored model; predictions then answer 404 until it is trained again."""
         name = _gate_name(gate)
         service.forget(name)
