@@ -374,6 +374,9 @@ def _install_offline_docs(app: FastAPI) -> None:
             swagger_js_url=f"{root}{DOCS_ASSETS_URL}/swagger-ui-bundle.js",
             swagger_css_url=f"{root}{DOCS_ASSETS_URL}/swagger-ui.css",
             swagger_favicon_url=f"{root}{DOCS_ASSETS_URL}/favicon-32x32.png",
+            # Without this, Swagger UI shows a badge image fetched from swagger.io's online
+            # validator (sending it our spec's address) whenever the page is not on localhost.
+            swagger_ui_parameters={"validatorUrl": None},
         )
 
     @app.get(docs_openapi_url, include_in_schema=False)

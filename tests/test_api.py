@@ -323,6 +323,7 @@ def test_docs_work_offline(client):
     page = client.get("/docs")
     assert page.status_code == 200
     assert not re.search(r"https?://", page.text)
+    assert '"validatorUrl": null' in page.text  # no badge from the online validator either
     assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
     assert len(assets) >= 3  # script, stylesheet, icon
     for asset in assets:
