@@ -2,7 +2,8 @@
 
 Run it with ``gatelab serve`` or ``uvicorn gatelab.api:app``; in a notebook use
 ``gatelab.server.start_server``. The interactive docs are at ``/docs`` and work offline: Swagger
-UI's files are served by the app itself, never fetched from a CDN.
+UI's and ReDoc's files (from the fastapi-offline package) are served by the app itself, never
+fetched from a CDN.
 
 Where models live: the directory named by the environment variable ``GATELAB_MODEL_DIR`` or,
 when it is unset, ``platformdirs.user_data_dir("gatelab")/models`` (on Linux
@@ -31,7 +32,11 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+from fastapi.openapi.docs import (
+    get_redoc_html,
+    get_swagger_ui_html,
+    get_swagger_ui_oauth2_redirect_html,
+)
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
@@ -351,44 +356,47 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 # ----- offline docs ---------------------------------------------------------------------------
-def _swagger_ui_dir() -> Path:
-    """The folder of Swagger UI's JavaScript and CSS, shipped by the swagger-ui-bundle package."""
-    from swagger_ui_bundle import swagger_ui_path
+def _docs_assets_dir() -> Path:
+    """Swagger UI's and ReDoc's JavaScript and CSS, shipped by the fastapi-offline package."""
+    import fastapi_offline  # imported here: only the docs need its files
 
-    return Path(swagger_ui_path)
+    return Path(fastapi_offline.__file__).parent / "static"
 
 
 def _install_offline_docs(app: FastAPI) -> None:
-    """Serve /docs with Swagger UI files from this app, so the page works without internet."""
-    app.mount(DOCS_ASSETS_URL, StaticFiles(directory=_swagger_ui_dir()), name="docs-assets")
+    """Serve /docs and /redoc with files from this app, so both work without internet."""
+    app.mount(DOCS_ASSETS_URL, StaticFiles(directory=_docs_assets_dir()), name="docs-assets")
     redirect_url = "/docs/oauth2-redirect"
-    docs_openapi_url = "/docs/openapi.json"
 
     @app.get("/docs", include_in_schema=False)
     async def swagger_ui(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
         return get_swagger_ui_html(
-            openapi_url=f"{root}{docs_openapi_url}",
+            openapi_url=f"{root}{app.openapi_url}",
             title=f"{app.title} - Swagger UI",
             oauth2_redirect_url=f"{root}{redirect_url}",
             swagger_js_url=f"{root}{DOCS_ASSETS_URL}/swagger-ui-bundle.js",
             swagger_css_url=f"{root}{DOCS_ASSETS_URL}/swagger-ui.css",
-            swagger_favicon_url=f"{root}{DOCS_ASSETS_URL}/favicon-32x32.png",
+            swagger_favicon_url=f"{root}{DOCS_ASSETS_URL}/favicon.png",
             # Without this, Swagger UI shows a badge image fetched from swagger.io's online
             # validator (sending it our spec's address) whenever the page is not on localhost.
             swagger_ui_parameters={"validatorUrl": None},
         )
 
-    @app.get(docs_openapi_url, include_in_schema=False)
-    async def openapi_for_swagger_ui() -> dict[str, Any]:
-        # The bundled Swagger UI (4.15) refuses documents labelled OpenAPI 3.1 ("Unable to render
-        # this definition"), although it displays this API's document correctly. So the docs page
-        # gets a copy labelled 3.0.3, while /openapi.json stays FastAPI's exact 3.1 document.
-        return {**app.openapi(), "openapi": "3.0.3"}
-
     @app.get(redirect_url, include_in_schema=False)
     async def swagger_ui_redirect() -> HTMLResponse:
         return get_swagger_ui_oauth2_redirect_html()
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_redoc_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title=f"{app.title} - ReDoc",
+            redoc_js_url=f"{root}{DOCS_ASSETS_URL}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{DOCS_ASSETS_URL}/favicon.png",
+            with_google_fonts=False,  # fonts from Google would be a CDN request
+        )
 
 
 # ----- the routes -----------------------------------------------------------------------------
@@ -535,7 +543,7 @@ def create_app(model_dir: str | os.PathLike | None = None) -> FastAPI:
         summary="Train logic gates and ask them questions.",
         openapi_tags=TAGS,
         docs_url=None,  # replaced by the offline /docs below
-        redoc_url=None,  # ReDoc would load its script from a CDN
+        redoc_url=None,  # replaced by the offline /redoc below
     )
     service = GateService(model_dir)
     app.state.service = service
