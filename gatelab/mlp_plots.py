@@ -26,13 +26,12 @@ from gatelab.plots import (
     BOUNDARY_COLOR,
     CLASS_0_COLOR,
     CLASS_1_COLOR,
-    CLASS_COLORS,
-    CLASS_MARKERS,
     DPI,
     VIEW,
     add_legend,
     draw_boundary,
     draw_gate_points,
+    draw_points,
     new_axes,
 )
 
@@ -200,17 +199,7 @@ def plot_hidden_units(model: nn.Module, gate: str = "XOR", resolution: int = 61)
             x1, x2, value, levels=np.linspace(-1, 1, 11), cmap=HIDDEN_CMAP, extend="both"
         )
         draw_boundary(ax, line.weights, line.bias, shade=False, color="black", linewidth=1.5)
-        for target in (0, 1):
-            rows_ = spec.inputs[spec.targets == target]
-            ax.scatter(
-                *rows_.T,
-                s=55,
-                c=CLASS_COLORS[target],
-                marker=CLASS_MARKERS[target],
-                edgecolors="white",
-                linewidths=1,
-                zorder=3,
-            )
+        draw_points(ax, spec.inputs, spec.targets, size=55, annotate=False)
         ax.set_aspect("equal")
         ax.set_xticks([0, 1])
         ax.set_yticks([0, 1])

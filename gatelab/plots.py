@@ -56,23 +56,34 @@ def _square_view(ax: Axes) -> None:
     ax.grid(True, color="#dddddd", linewidth=0.8, zorder=0)
 
 
-def draw_gate_points(ax: Axes, gate: str, *, annotate: bool = True) -> None:
-    """Draw a two-input gate's four input points, coloured (and shaped) by the target output."""
-    spec = get_gate(gate)
-    if spec.arity != 2:
-        raise ValueError(f"{spec.name} has one input: draw it with draw_number_line")
+def draw_points(
+    ax: Axes,
+    points: np.ndarray,
+    targets: np.ndarray,
+    *,
+    name: str | None = None,
+    size: float = 260,
+    annotate: bool = True,
+) -> None:
+    """Scatter points coloured and shaped by their 0/1 target, the target written inside."""
+    points = np.asarray(points, dtype=float).reshape(len(targets), -1)
+    if points.shape[1] == 1:  # one-input gates sit on a number line at height 0
+        points = np.column_stack([points[:, 0], np.zeros(len(points))])
+    targets = np.asarray(targets)
     for target in (0, 1):
-        rows = spec.inputs[spec.targets == target]
+        rows = points[targets == target]
+        if not len(rows):
+            continue
         ax.scatter(
             rows[:, 0],
             rows[:, 1],
-            s=260,
+            s=size,
             c=CLASS_COLORS[target],
             marker=CLASS_MARKERS[target],
             edgecolors="white",
-            linewidths=1.5,
+            linewidths=1.5 if size >= 100 else 1,
             zorder=3,
-            label=f"{spec.name} = {target}",
+            label=None if name is None else f"{name} = {target}",
         )
         if annotate:
             for x1, x2 in rows:
@@ -87,6 +98,14 @@ def draw_gate_points(ax: Axes, gate: str, *, annotate: bool = True) -> None:
                     fontweight="bold",
                     zorder=4,
                 )
+
+
+def draw_gate_points(ax: Axes, gate: str, *, annotate: bool = True) -> None:
+    """Draw a two-input gate's four input points, coloured (and shaped) by the target output."""
+    spec = get_gate(gate)
+    if spec.arity != 2:
+        raise ValueError(f"{spec.name} has one input: draw it with draw_number_line")
+    draw_points(ax, spec.inputs, spec.targets, name=spec.name, annotate=annotate)
     _square_view(ax)
     add_legend(ax)
 
@@ -338,28 +357,7 @@ def draw_number_line(ax: Axes, weights: Sequence[float], bias: float, gate: str 
                 label=f"threshold x = {threshold:.2f}",
             )
     ax.axhline(0, color="#888888", lw=1, zorder=1)
-    for x, target in zip(spec.inputs[:, 0], spec.targets):
-        ax.scatter(
-            [x],
-            [0],
-            s=260,
-            c=CLASS_COLORS[target],
-            marker=CLASS_MARKERS[target],
-            edgecolors="white",
-            linewidths=1.5,
-            zorder=3,
-            label=f"{spec.name} = {target}",
-        )
-        ax.annotate(
-            str(target),
-            (x, 0),
-            ha="center",
-            va="center",
-            color="white",
-            fontsize=10,
-            fontweight="bold",
-            zorder=4,
-        )
+    draw_points(ax, spec.inputs, spec.targets, name=spec.name)
     ax.set_xlim(lo, hi)
     ax.set_ylim(-1, 1)
     ax.set_yticks([])
@@ -754,32 +752,12 @@ def plot_hidden_space(
     spec = get_gate(gate)
     draw_boundary(ax, output.weights_, output.bias_, label=f"{output_name}'s line")
     moved = np.array([[model.predict(row) for model in hidden] for row in spec.inputs])
-    for target in (0, 1):
-        rows = moved[spec.targets == target]
-        ax.scatter(
-            *rows.T,
-            s=260,
-            c=CLASS_COLORS[target],
-            marker=CLASS_MARKERS[target],
-            edgecolors="white",
-            linewidths=1.5,
-            zorder=3,
-            label=f"{spec.name} = {target}",
-        )
-    # Write the target inside each marker and name the inputs that landed there (two may share).
-    for spot in np.unique(moved, axis=0):
+    # Two inputs may land on one spot: draw each spot once, with the target written inside.
+    spots, first = np.unique(moved, axis=0, return_index=True)
+    draw_points(ax, spots, spec.targets[first], name=spec.name)
+    # Name the inputs that landed on each spot.
+    for spot in spots:
         landed = [i for i, m in enumerate(moved) if (m == spot).all()]
-        target = int(spec.targets[landed[0]])
-        ax.annotate(
-            str(target),
-            tuple(spot),
-            ha="center",
-            va="center",
-            color="white",
-            fontsize=10,
-            fontweight="bold",
-            zorder=4,
-        )
         sources = ", ".join(f"({a},{b})" for a, b in spec.inputs[landed])
         ax.annotate(
             f"from {sources}",
