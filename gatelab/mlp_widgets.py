@@ -8,7 +8,6 @@ Built like the perceptron playgrounds in `gatelab.widgets` (sliders wired to a d
 from __future__ import annotations
 
 import numpy as np
-from ipywidgets import Dropdown, FloatLogSlider, IntSlider
 
 from gatelab.gates import get_gate
 from gatelab.mlp import (
@@ -19,7 +18,7 @@ from gatelab.mlp import (
     train_gate_mlp,
 )
 from gatelab.mlp_plots import plot_mlp_training
-from gatelab.widgets import SLIDER_LAYOUT, SLIDER_STYLE, TWO_INPUT_GATES, Playground, show_figure
+from gatelab.widgets import Playground, gate_menu, retrain_slider, show_figure
 
 
 def describe_run(result: TrainingResult, gate: str) -> str:
@@ -50,29 +49,10 @@ def mlp_playground(
         print(describe_run(result, gate))
         return result
 
-    # A retrain takes a fraction of a second: redraw when a slider is let go, not on every pixel.
-    slider = {"continuous_update": False, "layout": SLIDER_LAYOUT, "style": SLIDER_STYLE}
     controls = {
-        "gate": Dropdown(
-            options=TWO_INPUT_GATES,
-            value=get_gate(gate).name,
-            description="gate",
-            layout=SLIDER_LAYOUT,
-            style=SLIDER_STYLE,
-        ),
-        "hidden_size": IntSlider(
-            value=hidden_size, min=1, max=16, description="hidden size", **slider
-        ),
-        "learning_rate": FloatLogSlider(
-            value=learning_rate,
-            base=10,
-            min=-3,
-            max=0,
-            step=0.1,
-            description="learning rate",
-            readout_format=".3g",
-            **slider,
-        ),
-        "seed": IntSlider(value=seed, min=0, max=99, description="seed", **slider),
+        "gate": gate_menu(gate),
+        "hidden_size": retrain_slider("hidden size", hidden_size, 1, 16),
+        "learning_rate": retrain_slider("learning rate", learning_rate, -3, 0, log=True, step=0.1),
+        "seed": retrain_slider("seed", seed, 0, 99),
     }
     return Playground(draw, controls, title="Train the network again", side_by_side=False)

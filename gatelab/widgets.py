@@ -99,6 +99,33 @@ def _slider(description: str, value: float, low: float, high: float, step: float
     )
 
 
+def gate_menu(gate: str, options: Sequence[str] = TWO_INPUT_GATES) -> Dropdown:
+    """A drop-down of gate names in the lessons' size and style."""
+    return Dropdown(
+        options=tuple(options),
+        value=get_gate(gate).name,
+        description="gate",
+        layout=SLIDER_LAYOUT,
+        style=SLIDER_STYLE,
+    )
+
+
+def retrain_slider(
+    description: str, value: float, low: float, high: float, *, log: bool = False, step: float = 1
+) -> IntSlider | FloatLogSlider:
+    """A slider that redraws when let go: retraining on every pixel of a drag would stutter."""
+    common = {
+        "value": value,
+        "description": description,
+        "continuous_update": False,
+        "layout": SLIDER_LAYOUT,
+        "style": SLIDER_STYLE,
+    }
+    if log:  # low and high are powers of ten
+        return FloatLogSlider(base=10, min=low, max=high, step=step, readout_format=".3g", **common)
+    return IntSlider(min=int(low), max=int(high), **common)
+
+
 # ----- 1. the input playground: move one point through a trained gate -------------------------
 @dataclass(frozen=True)
 class Reading:
@@ -165,13 +192,7 @@ def boundary_playground(
         return table
 
     controls = {
-        "gate": Dropdown(
-            options=TWO_INPUT_GATES,
-            value=get_gate(gate).name,
-            description="gate",
-            layout=SLIDER_LAYOUT,
-            style=SLIDER_STYLE,
-        ),
+        "gate": gate_menu(gate),
         "w1": _slider("weight w1", w1, -2.0, 2.0, 0.05),
         "w2": _slider("weight w2", w2, -2.0, 2.0, 0.05),
         "b": _slider("bias b", float(bias), -2.0, 2.0, 0.05),
@@ -197,44 +218,10 @@ def training_playground(
         print(f"{gate}: {state}; weights ({rounded}), bias {model.bias_:.3f}")
         return model
 
-    # Retraining on every pixel of a drag would stutter, so these redraw when a slider is let go.
     controls = {
-        "gate": Dropdown(
-            options=(*TWO_INPUT_GATES, "NOT"),
-            value=get_gate(gate).name,
-            description="gate",
-            layout=SLIDER_LAYOUT,
-            style=SLIDER_STYLE,
-        ),
-        "learning_rate": FloatLogSlider(
-            value=learning_rate,
-            base=10,
-            min=-3,
-            max=1,
-            step=0.25,
-            description="learning rate",
-            readout_format=".3g",
-            continuous_update=False,
-            layout=SLIDER_LAYOUT,
-            style=SLIDER_STYLE,
-        ),
-        "epochs": IntSlider(
-            value=epochs,
-            min=1,
-            max=100,
-            description="epochs",
-            continuous_update=False,
-            layout=SLIDER_LAYOUT,
-            style=SLIDER_STYLE,
-        ),
-        "seed": IntSlider(
-            value=seed,
-            min=0,
-            max=50,
-            description="seed",
-            continuous_update=False,
-            layout=SLIDER_LAYOUT,
-            style=SLIDER_STYLE,
-        ),
+        "gate": gate_menu(gate, (*TWO_INPUT_GATES, "NOT")),
+        "learning_rate": retrain_slider("learning rate", learning_rate, -3, 1, log=True, step=0.25),
+        "epochs": retrain_slider("epochs", epochs, 1, 100),
+        "seed": retrain_slider("seed", seed, 0, 50),
     }
     return Playground(draw, controls, title="Train again", side_by_side=False)
