@@ -1,28 +1,61 @@
 """The `gatelab` command: serve the gate API, or train and ask gates from a terminal.
 
-    gatelab serve [--host 127.0.0.1] [--port 8000] [--model-dir DIR] [--reload]
+    gatelab serve [--host 127.0.0.1] [--port 8000] [--model-dir DIR] [--workers N] [--reload]
     gatelab train GATE [--seed N]
     gatelab predict GATE A [B]
 
 Models live in --model-dir, else $GATELAB_MODEL_DIR, else the per-user data directory
 (platformdirs.user_data_dir("gatelab")/models, e.g. ~/.local/share/gatelab/models on Linux).
 `train` and a running server share that directory, so the server picks a retrained model up.
+
+For a class, `gatelab serve --workers 2` (about one per CPU core) runs that many uvicorn worker
+processes on one port and one model directory. Each worker keeps its own in-memory answers and
+checks the directory at most every half second, so a model trained, retrained or deleted
+through any worker is served by all of them within a second.
 """
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
+import socket
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from gatelab.gates import GATE_NAMES, UnknownGateError, get_gate, normalize_gate_name
+
+if TYPE_CHECKING:  # only for type hints: the store is imported when a command needs it
+    from gatelab.store import ModelStore
 
 MODEL_DIR_HELP = (
     "where models are stored (default: $GATELAB_MODEL_DIR, else the per-user data directory, "
     "e.g. ~/.local/share/gatelab/models on Linux)"
 )
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
+
+
+def positive_int(text: str) -> int:
+    """argparse type: a whole number >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def port_number(text: str) -> int:
+    """argparse type: a TCP port, 1 to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 1 and 65535, got {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,9 +73,30 @@ def build_parser() -> argparse.ArgumentParser:
         default="127.0.0.1",
         help="address to listen on (default: %(default)s, this computer only)",
     )
-    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port (default: %(default)s)")
     serve.add_argument("--model-dir", help=MODEL_DIR_HELP)
-    serve.add_argument("--reload", action="store_true", help="restart when the code changes")
+    serve.add_argument(
+        "--workers",
+        type=positive_int,
+        default=1,
+        help="worker processes sharing the port and the model directory (default: %(default)s; "
+        "for a class, about one per CPU core)",
+    )
+    serve.add_argument(
+        "--reload", action="store_true", help="restart when the code changes (one worker only)"
+    )
+    serve.add_argument(
+        "--log-level",
+        choices=LOG_LEVELS,
+        default="info",
+        help="how much uvicorn logs (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--no-access-log",
+        dest="access_log",
+        action="store_false",
+        help="no log line per request (quieter and faster with a whole class)",
+    )
 
     train = commands.add_parser("train", help="train a gate and store the model")
     train.add_argument("gate", help="the gate to train, e.g. AND or xor")
@@ -67,7 +121,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["GATELAB_MODEL_DIR"] = os.path.abspath(os.path.expanduser(args.model_dir))
     try:
         if args.command == "serve":
-            return serve(args.host, args.port, reload=args.reload)
+            if args.reload and args.workers > 1:
+                parser.error(
+                    "--reload cannot be combined with --workers: --reload restarts one process "
+                    "when the code changes (for developing); drop it to serve a class with "
+                    f"{args.workers} workers"
+                )
+            return serve(
+                args.host,
+                args.port,
+                workers=args.workers,
+                reload=args.reload,
+                log_level=args.log_level,
+                access_log=args.access_log,
+            )
         gate = normalize_gate_name(args.gate)
         if args.command == "train":
             return train(gate, seed=args.seed)
@@ -77,13 +144,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def serve(host: str, port: int, *, reload: bool = False) -> int:
-    """Run the gate API with uvicorn until Ctrl+C."""
+def serve(
+    host: str,
+    port: int,
+    *,
+    workers: int = 1,
+    reload: bool = False,
+    log_level: str = "info",
+    access_log: bool = True,
+) -> int:
+    """Run the gate API with uvicorn (in `workers` processes) until Ctrl+C."""
     import uvicorn
 
-    from gatelab.api import default_model_dir
+    from gatelab.api import MODEL_DIR_ENV, default_model_dir
+    from gatelab.store import ModelStore
 
-    if host not in LOOPBACK:
+    model_dir = default_model_dir().resolve()
+    # Worker processes build the app from the import string and find their models through the
+    # environment, so every worker serves the same directory (the one printed below).
+    os.environ[MODEL_DIR_ENV] = str(model_dir)
+    try:
+        store = ModelStore(model_dir)
+    except OSError as exc:
+        print(
+            f"error: cannot use {model_dir} as the model directory ({exc.strerror}); "
+            "choose another with --model-dir",
+            file=sys.stderr,
+        )
+        return 1
+    problem = _cannot_listen(host, port)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    if not is_loopback(host):
         print(
             f"warning: listening on {host} exposes the API beyond this computer: anyone who can "
             "reach this machine on the network (on 0.0.0.0, every device on your Wi-Fi or LAN) "
@@ -91,11 +184,78 @@ def serve(host: str, port: int, *, reload: bool = False) -> int:
             "keep it private.",
             file=sys.stderr,
         )
-    print(f"models: {default_model_dir()}")
-    print(f"docs:   http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/docs")
-    # An import string, not an app object: --reload re-imports the code in a fresh process.
-    uvicorn.run("gatelab.api:app", host=host, port=port, reload=reload)
+    print(f"models:  {model_dir}")
+    _report_stored_models(store)
+    print(f"workers: {workers}")
+    print(f"docs:    {_local_url(host, port)}/docs")
+    # An import string, not an app object: each worker (and --reload) imports it afresh.
+    uvicorn.run(
+        "gatelab.api:app",
+        host=host,
+        port=port,
+        reload=reload,
+        workers=workers,
+        log_level=log_level,
+        access_log=access_log,
+    )
     return 0
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is this computer only (127.0.0.0/8, ::1 or localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name other than localhost
+        return False
+
+
+def _local_url(host: str, port: int) -> str:
+    """The address to open on this computer: all-interfaces binds are reached via loopback."""
+    if host in ("0.0.0.0", ""):
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port (in use, unknown address), else None."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        # The same option uvicorn sets, so this check agrees with what uvicorn will do.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return (
+                f"cannot listen on {host}:{port} ({reason}); is another server already running "
+                "there? Stop it, or choose another port with --port"
+            )
+    return None
+
+
+def _report_stored_models(store: ModelStore) -> None:
+    """Print which gates are trained, and warn about stored files that cannot be served."""
+    from gatelab.store import StoreError
+
+    trained = []
+    for gate in GATE_NAMES:
+        if not store.exists(gate):
+            continue
+        try:
+            store.info(gate)  # reads and checks the whole file; never unpickles
+        except StoreError as exc:
+            print(
+                f"warning: the stored {gate} model cannot be used ({exc}). It answers 409 until "
+                f"it is retrained: POST /train/{gate}, or run: gatelab train {gate}",
+                file=sys.stderr,
+            )
+        else:
+            trained.append(gate)
+    print(f"trained: {', '.join(trained) or 'none yet'}")
 
 
 def train(gate: str, *, seed: int = 0) -> int:

@@ -7,16 +7,29 @@ and `start_server` returns once it accepts connections::
         httpx.get(f"{server.url}/gates")
 
 Re-running a notebook cell that starts a server on the same port stops the old one first.
+
+`start_server_process` runs the real command, `gatelab serve`, in a child process instead (with
+as many uvicorn workers as asked), for tests and benchmarks that need several processes, or a
+server they can kill with SIGKILL as a crash would::
+
+    with start_server_process(model_dir, workers=2) as server:
+        httpx.post(f"{server.url}/train/xor")
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 import uvicorn
 
 DEFAULT_HOST = "127.0.0.1"
@@ -44,8 +57,7 @@ class ServerHandle:
     @property
     def url(self) -> str:
         """The base URL, e.g. http://127.0.0.1:8765."""
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
+        return _url(self.host, self.port)
 
     @property
     def running(self) -> bool:
@@ -139,3 +151,126 @@ def _wait_until_started(handle: ServerHandle, sock: socket.socket, timeout: floa
             sock.close()
             raise ServerStartError(f"the server on {handle.url} did not start within {timeout} s")
         time.sleep(0.01)
+
+
+# ----- `gatelab serve` in a child process -----------------------------------------------------
+@dataclass
+class ServerProcess:
+    """`gatelab serve` running in a child process: its address, `stop()` and `kill()`."""
+
+    url: str
+    process: subprocess.Popen = field(repr=False)
+
+    @property
+    def running(self) -> bool:
+        """Whether the server's main process is still alive."""
+        return self.process.poll() is None
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Shut down as Ctrl+C would (SIGTERM: open requests finish), then wait for it."""
+        if self.process.poll() is None:
+            self.process.terminate()  # uvicorn stops its workers, then itself
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def kill(self) -> None:
+        """Kill the server and all its workers at once with SIGKILL, as a crash would."""
+        # The child leads its own process group (start_new_session), which holds its workers.
+        # Until the child is reaped its id stays ours, so the signal reaches only our processes.
+        if self.process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def __enter__(self) -> ServerProcess:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def start_server_process(
+    model_dir: str | os.PathLike,
+    *,
+    workers: int = 1,
+    host: str = DEFAULT_HOST,
+    port: int = 0,
+    timeout: float = 60.0,
+    quiet: bool = True,
+) -> ServerProcess:
+    """Run `gatelab serve` in a child process; return once it answers GET /health.
+
+    port=0 picks a free port. quiet=True hides the startup lines and uvicorn's info logs
+    (warnings and errors still reach stderr).
+    """
+    attempt = 1
+    while True:
+        handle = _spawn_serve(model_dir, workers, host, port or _free_port(host), quiet)
+        try:
+            _wait_until_healthy(handle, timeout)
+        except ServerStartError:
+            handle.kill()
+            # A port picked for us can be taken by someone else before the child binds it.
+            if port or attempt == 3:
+                raise
+            attempt += 1
+        else:
+            return handle
+
+
+def _spawn_serve(
+    model_dir: str | os.PathLike, workers: int, host: str, port: int, quiet: bool
+) -> ServerProcess:
+    """Start `python -m gatelab.cli serve ...` in a new process group."""
+    command = [
+        sys.executable,
+        "-m",
+        "gatelab.cli",
+        "serve",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--model-dir",
+        os.fspath(model_dir),
+        "--workers",
+        str(workers),
+    ]
+    if quiet:
+        command += ["--log-level", "warning", "--no-access-log"]
+    output = subprocess.DEVNULL if quiet else None
+    process = subprocess.Popen(command, stdout=output, start_new_session=True)
+    return ServerProcess(_url(host, port), process)
+
+
+def _free_port(host: str) -> int:
+    """A port nobody listened on a moment ago (the OS picks it for port 0)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def _url(host: str, port: int) -> str:
+    """http://host:port, with brackets around an IPv6 address."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _wait_until_healthy(handle: ServerProcess, timeout: float) -> None:
+    """Poll GET /health until it answers; ServerStartError if the process exits or time runs out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"{handle.url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        status = handle.process.poll()
+        if status is not None:
+            raise ServerStartError(f"gatelab serve exited with status {status} during startup")
+        if time.monotonic() > deadline:
+            message = f"gatelab serve did not answer on {handle.url} within {timeout} s"
+            raise ServerStartError(message)
+        time.sleep(0.05)

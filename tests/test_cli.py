@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.metadata
+import os
+import socket
 
 import pytest
 
@@ -76,21 +78,125 @@ def test_bad_arguments_are_explained(model_dir, capsys, argv, words):
     assert words in err
 
 
-def test_serve_defaults_to_loopback(model_dir, capsys, monkeypatch):
+SERVE_DEFAULTS = {
+    "host": "127.0.0.1",
+    "port": 8000,
+    "reload": False,
+    "workers": 1,
+    "log_level": "info",
+    "access_log": True,
+}
+
+
+@pytest.fixture
+def uvicorn_calls(monkeypatch):
+    """What `gatelab serve` asked uvicorn.run to do (nothing is served)."""
     calls = []
     monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    return calls
+
+
+@pytest.fixture
+def free_port():
+    """A port nobody listens on (the OS picks one for port 0)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_defaults_to_loopback(model_dir, capsys, uvicorn_calls):
     status, out, err = run(capsys, "serve")
     assert status == 0
-    assert calls == [(("gatelab.api:app",), {"host": "127.0.0.1", "port": 8000, "reload": False})]
+    assert uvicorn_calls == [(("gatelab.api:app",), SERVE_DEFAULTS)]
     assert err == ""
     assert "http://127.0.0.1:8000/docs" in out
+    assert f"models:  {model_dir}" in out
+    assert "trained: none yet" in out
 
 
-def test_serve_on_all_interfaces_warns_what_it_exposes(model_dir, capsys, monkeypatch):
-    calls = []
-    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: calls.append(kwargs))
-    status, _, err = run(capsys, "serve", "--host", "0.0.0.0", "--port", "9000", "--reload")
+def test_serve_on_all_interfaces_warns_what_it_exposes(model_dir, capsys, uvicorn_calls, free_port):
+    status, out, err = run(capsys, "serve", "--host", "0.0.0.0", "--port", str(free_port))
     assert status == 0
-    assert calls == [{"host": "0.0.0.0", "port": 9000, "reload": True}]
-    assert "warning" in err
-    assert "POST /train" in err
+    assert uvicorn_calls[0][1]["host"] == "0.0.0.0"
+    assert err.startswith("warning: listening on 0.0.0.0")
+    assert "every device on your Wi-Fi or LAN" in err
+    assert "POST /train" in err and "DELETE /models" in err
+    assert f"http://127.0.0.1:{free_port}/docs" in out
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost", "::1"])
+def test_serve_on_loopback_does_not_warn(model_dir, capsys, uvicorn_calls, free_port, host):
+    if host == "::1" and not socket.has_ipv6:
+        pytest.skip("no IPv6 on this machine")
+    status, _, err = run(capsys, "serve", "--host", host, "--port", str(free_port))
+    assert (status, err) == (0, "")
+
+
+def test_serve_with_workers_passes_the_model_dir_to_them(
+    tmp_path, model_dir, monkeypatch, capsys, uvicorn_calls
+):
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(capsys, "serve", "--workers", "3", "--model-dir", "class-models")
+    assert status == 0
+    assert uvicorn_calls == [(("gatelab.api:app",), {**SERVE_DEFAULTS, "workers": 3})]
+    # Worker processes read the directory from the environment: an absolute path, so they
+    # agree with the parent whatever their working directory.
+    assert os.environ["GATELAB_MODEL_DIR"] == str(tmp_path / "class-models")
+    assert (tmp_path / "class-models").is_dir()
+    assert "workers: 3" in out
+
+
+def test_serve_quiet_options(model_dir, capsys, uvicorn_calls):
+    argv = ["serve", "--log-level", "warning", "--no-access-log", "--reload"]
+    assert run(capsys, *argv)[0] == 0
+    expected = {**SERVE_DEFAULTS, "log_level": "warning", "access_log": False, "reload": True}
+    assert uvicorn_calls[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--workers", "2", "--reload"], "--reload cannot be combined with --workers"),
+        (["--workers", "0"], "must be at least 1"),
+        (["--workers", "two"], "not a whole number"),
+        (["--port", "0"], "between 1 and 65535"),
+        (["--port", "70000"], "between 1 and 65535"),
+        (["--log-level", "loud"], "invalid choice"),
+    ],
+)
+def test_bad_serve_options_are_explained(model_dir, capsys, uvicorn_calls, argv, words):
+    status, _, err = run(capsys, "serve", *argv)
+    assert status == 2
+    assert words in err
+    assert uvicorn_calls == []
+
+
+def test_serve_on_a_busy_port_says_so(model_dir, capsys, uvicorn_calls):
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", 0))
+        other_program.listen()
+        port = other_program.getsockname()[1]
+        status, _, err = run(capsys, "serve", "--port", str(port))
+    assert status == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in err
+    assert "--port" in err
+    assert uvicorn_calls == []
+
+
+def test_serve_with_an_unusable_model_dir_says_so(tmp_path, model_dir, capsys, uvicorn_calls):
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("not a directory")
+    status, _, err = run(capsys, "serve", "--model-dir", str(not_a_dir / "models"))
+    assert status == 1
+    assert "cannot use" in err and "--model-dir" in err
+    assert uvicorn_calls == []
+
+
+def test_serve_names_trained_and_unreadable_models_at_start(model_dir, capsys, uvicorn_calls):
+    assert run(capsys, "train", "or")[0] == 0
+    (model_dir / "AND.json").write_bytes(b"\x80\x04not really a model")
+    status, out, err = run(capsys, "serve")
+    assert status == 0
+    assert "trained: OR" in out
+    assert err.startswith("warning: the stored AND model cannot be used")
+    assert "POST /train/AND" in err and "gatelab train AND" in err
