@@ -19,7 +19,6 @@ directory (another uvicorn worker, ``gatelab train``) is picked up within about 
 
 from __future__ import annotations
 
-import math
 import os
 import threading
 import time
@@ -30,7 +29,6 @@ from typing import Annotated, Any, Literal
 from fastapi import Body, FastAPI, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import (
     get_redoc_html,
@@ -41,6 +39,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gatelab import __version__
 from gatelab.gates import GATE_NAMES, LINEAR_GATES, UnknownGateError, get_gate, normalize_gate_name
@@ -50,6 +50,11 @@ MODEL_DIR_ENV = "GATELAB_MODEL_DIR"
 # How stale a cached model may get before a request checks the file again (seconds).
 CHECK_INTERVAL = 0.5
 MAX_BATCH_ROWS = 1024
+# The largest request body read at all: 1024 rows of JSON take about 8 KB (30 KB pretty-printed).
+MAX_BODY_BYTES = 64 * 1024
+# How many problems a 422 lists, and how much of a bad value an error message repeats.
+MAX_LISTED_PROBLEMS = 20
+MAX_ECHO_CHARS = 40
 MAX_SEED = 2**32 - 1
 DOCS_ASSETS_URL = "/docs-assets"
 # Looked up on every request, so computed once: how many inputs each gate takes.
@@ -104,10 +109,16 @@ class TrainResult(BaseModel):
 GateName = Annotated[
     str, PathParam(description=f"one of {', '.join(GATE_NAMES)}, in any case", examples=["AND"])
 ]
+# The one-input route's gate: the docs' "Try it out" starts from NOT, the gate that fits it.
+OneInputGateName = Annotated[
+    str, PathParam(description="NOT (the one gate with one input), in any case", examples=["NOT"])
+]
 # A bit in a URL is exactly "0" or "1": "1.0", "+1" or "01" are refused rather than guessed at.
 BitText = Annotated[Literal["0", "1"], PathParam(description="an input bit: 0 or 1")]
 # A bit in a JSON body is the number 0 or 1 (strict: true, 1.0 and "1" are refused).
 Bit = Annotated[int, Field(ge=0, le=1, strict=True)]
+# A row of a batch: one bit (NOT) or two (the other gates); the route checks which.
+Row = Annotated[list[Bit], Field(min_length=1, max_length=2)]
 
 
 class Prediction(BaseModel):
@@ -121,9 +132,11 @@ class Prediction(BaseModel):
 class BatchRequest(BaseModel):
     """Several rows of input bits to answer at once."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"inputs": [[0, 1], [1, 1]]}]}
+    )
 
-    inputs: list[list[Bit]] = Field(min_length=1, max_length=MAX_BATCH_ROWS)
+    inputs: list[Row] = Field(min_length=1, max_length=MAX_BATCH_ROWS)
 
 
 class BatchPrediction(BaseModel):
@@ -140,6 +153,28 @@ class GateSummary(BaseModel):
     arity: int
     model: Literal["perceptron", "mlp"]
     trained: bool
+
+
+class Problem(BaseModel):
+    """One invalid part of a request: where it is and what is wrong with it."""
+
+    model_config = ConfigDict(extra="forbid")  # documents that nothing else is in it
+
+    loc: list[str | int] = Field(description='where, e.g. ["path", "b"] or ["body", "epochs"]')
+    msg: str = Field(description="what is wrong with it")
+    type: str = Field(description="the kind of problem, e.g. literal_error or missing")
+
+
+class ErrorBody(BaseModel):
+    """Every error answer has this shape: a sentence saying what went wrong and what is allowed."""
+
+    model_config = ConfigDict(extra="forbid")  # documents that nothing else is in it
+
+    detail: str = Field(description="what went wrong and what to send instead")
+    errors: list[Problem] | None = Field(
+        None,
+        description=f"for a validation 422: each invalid part (at most {MAX_LISTED_PROBLEMS})",
+    )
 
 
 # ----- the in-memory models -------------------------------------------------------------------
@@ -280,25 +315,84 @@ def answer_table(gate: str, model: Any) -> dict[tuple[int, ...], int]:
 
 
 # ----- error responses ------------------------------------------------------------------------
+# What each error status means here; every one of them has an ErrorBody.
+ERROR_MEANINGS: dict[int, str] = {
+    404: "Not Found: an unknown gate, or no trained model for it yet (the message says which)",
+    405: "Method Not Allowed: this path takes only the methods in the Allow header "
+    "(a browser's address bar always sends GET)",
+    409: "Conflict: the stored model file cannot be used; retrain it or delete it",
+    413: f"Content Too Large: the body is over {MAX_BODY_BYTES // 1024} KiB",
+    422: "Unprocessable Content: the request's data is invalid; `errors` lists each problem",
+    503: "Service Unavailable: the model directory cannot be used (see GATELAB_MODEL_DIR)",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI `responses` entry for a route's possible errors."""
+    return {
+        status: {"model": ErrorBody, "description": ERROR_MEANINGS[status]} for status in statuses
+    }
+
+
+def _shorten(text: str, limit: int = MAX_ECHO_CHARS) -> str:
+    """`text` cut to `limit` characters, so an error never repeats a huge input back."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _echo(value: Any) -> str:
+    """A short, printable quote of a client's value: repr shows control characters escaped."""
+    return _shorten(repr(value))
+
+
 def _gate_in(request: Request) -> str:
-    """The gate named in the request's path, in upper case, for error messages."""
-    return str(request.path_params.get("gate", "?")).upper()
+    """The gate named in the request's path, canonical when it is one, for error messages."""
+    gate = str(request.path_params.get("gate", "?"))
+    try:
+        return normalize_gate_name(gate)
+    except UnknownGateError:
+        return _echo(gate)
 
 
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    """A JSON error body in FastAPI's usual shape: {"detail": message}."""
-    return JSONResponse({"detail": message}, status_code=status, headers=headers)
+def _error(
+    status: int,
+    message: str,
+    headers: dict[str, str] | None = None,
+    problems: list[dict[str, Any]] | None = None,
+) -> JSONResponse:
+    """An ErrorBody response: {"detail": message} (plus "errors" for a validation 422)."""
+    body: dict[str, Any] = {"detail": message}
+    if problems is not None:
+        body["errors"] = problems
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _json_safe(value: Any) -> Any:
-    """Replace NaN and infinities (not valid JSON) with strings, recursively."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if isinstance(value, dict):
-        return {key: _json_safe(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_json_safe(item) for item in value]
-    return value
+def _problem(error: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """One pydantic/FastAPI validation error as a Problem, and as a sentence."""
+    loc = [part if isinstance(part, int) else str(part) for part in error.get("loc", ())]
+    kind, message, value = str(error.get("type", "")), str(error.get("msg", "")), error.get("input")
+    where = ".".join(str(part) for part in loc)
+    if kind == "json_invalid":
+        reason = (error.get("ctx") or {}).get("error", "")
+        message = f"not valid JSON ({reason}, at character {loc[-1]})"
+        where = "body"
+    elif loc == ["body"] and isinstance(value, str | bytes):
+        # The usual cause: a JSON text sent without `Content-Type: application/json`.
+        message = "send a JSON object with the header Content-Type: application/json"
+    elif kind != "missing" and not (
+        isinstance(value, list | dict) and len(repr(value)) > MAX_ECHO_CHARS
+    ):
+        # Quote what was sent, unless it is the whole object (missing) or a long list.
+        message = f"{message}, got {_echo(value)}"
+    return {"loc": loc, "msg": message, "type": kind}, f"{where}: {message}"
+
+
+def validation_error(errors_found: list[dict[str, Any]]) -> JSONResponse:
+    """The 422 for invalid input: a sentence naming the first problems, and a list of them."""
+    described = [_problem(error) for error in errors_found[:MAX_LISTED_PROBLEMS]]
+    sentences = [sentence for _, sentence in described[:3]]
+    if len(errors_found) > 3:
+        sentences.append(f"and {len(errors_found) - 3} more")
+    return _error(422, "; ".join(sentences), problems=[problem for problem, _ in described])
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -306,7 +400,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(UnknownGateError)
     async def unknown_gate(request: Request, exc: UnknownGateError) -> JSONResponse:
-        return _error(404, str(exc))
+        return _error(
+            404, f"unknown gate {_echo(exc.name)}; choose one of: {', '.join(GATE_NAMES)}"
+        )
 
     @app.exception_handler(ModelNotFound)
     async def not_trained(request: Request, exc: ModelNotFound) -> JSONResponse:
@@ -335,24 +431,111 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        # FastAPI's own handler would crash (500) on a body such as {"learning_rate": 1e999}:
-        # the error echoes the input back, and infinity is not valid JSON.
-        return JSONResponse({"detail": _json_safe(jsonable_encoder(exc.errors()))}, 422)
+        # One shape for every error: FastAPI's own 422 has a list as "detail" (and would crash
+        # with a 500 on {"learning_rate": 1e999}, echoing an infinity that JSON cannot hold).
+        return validation_error(list(exc.errors()))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        path = _shorten(request.url.path, 80)
         if exc.status_code == 404 and exc.detail == "Not Found":
-            message = f"no route matches {request.url.path}; the routes are listed at /docs"
-            return _error(404, message)
+            return _error(404, f"no route matches {path}; the routes are listed at /docs")
         if exc.status_code == 405:
-            headers = {key.lower(): value for key, value in (exc.headers or {}).items()}
-            allowed = headers.get("allow", "another method")
-            message = (
-                f"{request.method} is not allowed on {request.url.path}; use {allowed} "
-                "(typing an address in a browser always sends GET)"
-            )
-            return _error(405, message, exc.headers)
+            given = {key.lower(): value for key, value in (exc.headers or {}).items()}
+            allowed = ", ".join(_methods_on(request)) or given.get("allow", "another method")
+            message = f"{request.method} is not allowed on {path}; use {allowed}"
+            if request.method == "GET":
+                message += " (typing an address in a browser always sends GET)"
+            return _error(405, message, {"Allow": allowed})
+        if exc.status_code == 400 and exc.detail == FASTAPI_UNPARSABLE_BODY:
+            # FastAPI's answer when the JSON parser itself fails, e.g. on [[[[... nested
+            # thousands deep; for the client it is invalid JSON like any other, so a 422.
+            problem = {"loc": ["body"], "msg": "cannot be read as JSON", "type": "json_invalid"}
+            return _error(422, "body: cannot be read as JSON (nested too deeply?)", None, [problem])
         return _error(exc.status_code, str(exc.detail), exc.headers)
+
+
+def _methods_on(request: Request) -> list[str]:
+    """Every method some route takes on the request's path, e.g. ["GET", "DELETE"].
+
+    Starlette's own 405 names only the first matching route's methods, so GET and DELETE
+    /models/{gate} would each claim to be the only one.
+    """
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        route_methods = getattr(route, "methods", None)
+        if route_methods and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route_methods
+    return sorted(methods, key=lambda method: (METHOD_ORDER.get(method, 9), method))
+
+
+METHOD_ORDER = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 3, "PATCH": 4, "DELETE": 5}
+# FastAPI's 400 detail when reading the body fails with something other than a JSON error.
+FASTAPI_UNPARSABLE_BODY = "There was an error parsing the body"
+
+
+# ----- request body size ----------------------------------------------------------------------
+class BodyTooLarge(HTTPException):
+    """A request body over the limit: 413, and the connection is closed after the answer."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            413,
+            f"the request body is over the {limit // 1024} KiB limit; "
+            f"POST /predict takes at most {MAX_BATCH_ROWS} rows per request",
+            # The client may still be sending the rest: do not read it, end the connection.
+            headers={"Connection": "close"},
+        )
+
+
+class BodySizeLimit:
+    """Pure ASGI middleware: a body over `limit` bytes gets a 413 without being read into memory.
+
+    A declared Content-Length over the limit is refused before any of the body is read; a
+    streamed (chunked) body is counted as it arrives and refused as soon as it passes the limit.
+    Requests without a body (every GET a browser sends) pass straight through.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared: bytes | None = None
+        streamed = False
+        for key, value in scope["headers"]:
+            if key == b"content-length":
+                declared = value
+            elif key == b"transfer-encoding":
+                streamed = True
+        if declared is None and not streamed:  # no body: nothing to check, the fast path
+            await self.app(scope, receive, send)
+            return
+        if declared is not None and not declared.isdigit():
+            response = _error(400, "the Content-Length header must be a whole number of bytes")
+            await response(scope, receive, send)
+            return
+        too_large = BodyTooLarge(self.limit)
+        if declared is not None and int(declared) > self.limit:
+            response = _error(413, str(too_large.detail), too_large.headers)
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counted_receive() -> Message:
+            """The next piece of the body, refused once the total passes the limit."""
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:  # also catches a body longer than it declared
+                    raise too_large  # FastAPI hands it to the HTTPException handler: a 413
+            return message
+
+        await self.app(scope, counted_receive, send)
 
 
 # ----- offline docs ---------------------------------------------------------------------------
@@ -430,7 +613,12 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
 
     # `async def` and no disk access: an answer is a dictionary lookup on the event loop.
     # The route returns a JSONResponse itself; response_model only documents its shape.
-    @app.get("/predict/{gate}/{a}/{b}", tags=["predict"], response_model=Prediction)
+    @app.get(
+        "/predict/{gate}/{a}/{b}",
+        tags=["predict"],
+        response_model=Prediction,
+        responses=error_responses(404, 405, 409, 422, 503),
+    )
     async def predict_two(gate: GateName, a: BitText, b: BitText) -> JSONResponse:
         """Ask a two-input gate, e.g. GET /predict/AND/1/1 (any case: /predict/and/1/1)."""
         name = _gate_name(gate)
@@ -439,8 +627,13 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
         answers = await answers_for(name)
         return JSONResponse({"gate": name, "inputs": list(row), "result": answers[row]})
 
-    @app.get("/predict/{gate}/{x}", tags=["predict"], response_model=Prediction)
-    async def predict_one(gate: GateName, x: BitText) -> JSONResponse:
+    @app.get(
+        "/predict/{gate}/{x}",
+        tags=["predict"],
+        response_model=Prediction,
+        responses=error_responses(404, 405, 409, 422, 503),
+    )
+    async def predict_one(gate: OneInputGateName, x: BitText) -> JSONResponse:
         """Ask a one-input gate: GET /predict/NOT/0 (any case: /predict/not/0)."""
         name = _gate_name(gate)
         _check_arity(name, 1)
@@ -448,7 +641,9 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
         answers = await answers_for(name)
         return JSONResponse({"gate": name, "inputs": list(row), "result": answers[row]})
 
-    @app.post("/predict/{gate}", tags=["predict"])
+    @app.post(
+        "/predict/{gate}", tags=["predict"], responses=error_responses(404, 405, 409, 413, 422, 503)
+    )
     async def predict_batch(gate: GateName, body: BatchRequest) -> BatchPrediction:
         """Answer up to 1024 rows at once: {"inputs": [[0, 1], [1, 1]]}."""
         name = _gate_name(gate)
@@ -464,7 +659,7 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
 def _add_model_routes(app: FastAPI, service: GateService) -> None:
     """POST /train/{gate}, GET /models, GET and DELETE /models/{gate}."""
 
-    @app.post("/train/{gate}", tags=["models"])
+    @app.post("/train/{gate}", tags=["models"], responses=error_responses(404, 405, 413, 422, 503))
     def train(
         gate: GateName,
         settings: Annotated[
@@ -484,17 +679,17 @@ def _add_model_routes(app: FastAPI, service: GateService) -> None:
         # A plain `def`: FastAPI runs it in a worker thread, so training never blocks requests.
         return service.train(_gate_name(gate), settings)
 
-    @app.get("/models", tags=["models"])
+    @app.get("/models", tags=["models"], responses=error_responses(405, 503))
     def list_models() -> list[dict[str, Any]]:
         """Metadata of every stored model."""
         return service.store.list()
 
-    @app.get("/models/{gate}", tags=["models"])
+    @app.get("/models/{gate}", tags=["models"], responses=error_responses(404, 405, 409, 422, 503))
     def model_info(gate: GateName) -> dict[str, Any]:
         """The stored model's metadata: kind, seed, epochs, accuracy, when it was trained."""
         return service.store.info(_gate_name(gate))
 
-    @app.delete("/models/{gate}", tags=["models"])
+    @app.delete("/models/{gate}", tags=["models"], responses=error_responses(404, 405, 422, 503))
     def forget_model(gate: GateName) -> dict[str, str]:
         """Delete the stored model; predictions then answer 404 until it is trained again."""
         name = _gate_name(gate)
@@ -505,7 +700,7 @@ def _add_model_routes(app: FastAPI, service: GateService) -> None:
 def _add_about_routes(app: FastAPI, service: GateService) -> None:
     """GET /, GET /gates and GET /health."""
 
-    @app.get("/", tags=["about"])
+    @app.get("/", tags=["about"], responses=error_responses(405))
     def about() -> dict[str, Any]:
         """Name, version, the gates, and where the docs are."""
         return {
@@ -516,7 +711,7 @@ def _add_about_routes(app: FastAPI, service: GateService) -> None:
             "openapi": app.openapi_url,
         }
 
-    @app.get("/gates", tags=["about"])
+    @app.get("/gates", tags=["about"], responses=error_responses(405, 503))
     def gates() -> list[GateSummary]:
         """Every gate with its number of inputs, its model kind and whether one is trained."""
         return [
@@ -529,7 +724,7 @@ def _add_about_routes(app: FastAPI, service: GateService) -> None:
             for name in GATE_NAMES
         ]
 
-    @app.get("/health", tags=["about"])
+    @app.get("/health", tags=["about"], responses=error_responses(405))
     async def health() -> dict[str, str]:
         """Liveness: answers as long as the server runs."""
         return {"status": "ok"}
@@ -548,6 +743,7 @@ def create_app(model_dir: str | os.PathLike | None = None) -> FastAPI:
     service = GateService(model_dir)
     app.state.service = service
     _install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, limit=MAX_BODY_BYTES)
     # Starlette tries routes in the order they were added, so the busiest ones go first.
     _add_prediction_routes(app, service)
     _add_model_routes(app, service)

@@ -1,0 +1,82 @@
+"""Schemathesis fuzzes the gate API through its own OpenAPI document, in process (no server).
+
+For every route it sends the documented examples, edge cases of every parameter (the coverage
+phase) and random valid and invalid requests (the fuzzing phase), and checks each answer: never
+a 5xx, always a status the route documents, always a body matching the documented schema, and
+invalid data never accepted. It is bounded and deterministic: a fixed seed, derandomized
+Hypothesis, a few dozen examples per route, about half a minute in all.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+import schemathesis
+from schemathesis.config import SchemathesisConfig
+
+import gatelab.api as api
+from gatelab.api import create_app
+
+with warnings.catch_warnings():  # starlette's notice about a future test client, not our code
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+# Hypothesis examples per route in the fuzzing phase; the coverage phase adds its edge cases.
+MAX_EXAMPLES = 50
+# Training runs for real: a fuzzed epochs of 10 000 would train an MLP for seconds.
+MAX_FUZZED_EPOCHS = 20
+
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "seed": 7,
+        "generation": {
+            "max-examples": MAX_EXAMPLES,
+            "deterministic": True,  # derandomized: the same requests on every run
+            "database": "none",  # no .hypothesis directory, nothing replayed from earlier runs
+            "mode": "all",  # valid requests and invalid ones
+        },
+        "phases": {"stateful": {"enabled": False}},
+        # A body over 64 KiB is refused unread with a 413 (documented), whatever it holds.
+        "checks": {
+            "negative_data_rejection": {
+                "expected-statuses": ["400", "404", "405", "409", "413", "422"],
+            }
+        },
+        # The schema cannot say that AND takes two bits and NOT one, so a schema-valid request
+        # can ask a gate through the wrong route: that is a 422 naming the right one.
+        "operations": [
+            {
+                "include-path-regex": "^/predict/",
+                "checks": {
+                    "positive_data_acceptance": {
+                        "expected-statuses": ["2xx", "404", "409", "422"],
+                    }
+                },
+            }
+        ],
+    }
+)
+
+
+# The schema `uvicorn gatelab.api:app` serves (reading it touches no model directory) ...
+schema = schemathesis.openapi.from_asgi("/openapi.json", api.app, config=CONFIG)
+
+
+@pytest.fixture(scope="module")
+def served_app(tmp_path_factory):
+    """... and the same API on a fresh model directory, with a few gates already trained."""
+    app = create_app(tmp_path_factory.mktemp("models"))
+    client = TestClient(app)
+    for gate in ("AND", "NOT", "XOR"):  # so predictions also reach real models, not only 404s
+        assert client.post(f"/train/{gate}", json={"epochs": MAX_FUZZED_EPOCHS}).status_code == 200
+    return app
+
+
+@schema.parametrize()
+def test_every_route_answers_as_documented(case, served_app):
+    body = case.body
+    epochs = body.get("epochs") if isinstance(body, dict) else None
+    if type(epochs) is int and MAX_FUZZED_EPOCHS < epochs <= 10_000:
+        body["epochs"] = MAX_FUZZED_EPOCHS  # still valid, just quicker to train
+    case.call_and_validate(app=served_app)
