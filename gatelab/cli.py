@@ -154,9 +154,8 @@ def serve(
     access_log: bool = True,
 ) -> int:
     """Run the gate API with uvicorn (in `workers` processes) until Ctrl+C."""
-    import uvicorn
-
     from gatelab.api import MODEL_DIR_ENV, default_model_dir
+    from gatelab.server import run_app
     from gatelab.store import ModelStore
 
     model_dir = default_model_dir().resolve()
@@ -189,7 +188,7 @@ def serve(
     print(f"workers: {workers}")
     print(f"docs:    {_local_url(host, port)}/docs")
     # An import string, not an app object: each worker (and --reload) imports it afresh.
-    uvicorn.run(
+    run_app(
         "gatelab.api:app",
         host=host,
         port=port,

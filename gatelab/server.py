@@ -19,6 +19,7 @@ server they can kill with SIGKILL as a crash would::
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
 import socket
@@ -123,7 +124,11 @@ def start_server(
 def _bind(host: str, port: int) -> socket.socket:
     """A listening-ready socket bound to (host, port), or ServerStartError saying why not."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not the default 0: accepted connections inherit it, and asyncio turns Nagle's
+    # algorithm off (TCP_NODELAY) only on sockets that say they are TCP. Without it, every
+    # request after the first on a kept-alive connection waits ~40 ms for a delayed ACK
+    # (uvicorn issue #3149).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     # Lets a re-run cell bind again right away while the old connections linger in TIME_WAIT;
     # on Linux and macOS it does not let two servers listen on the same port.
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -151,6 +156,40 @@ def _wait_until_started(handle: ServerHandle, sock: socket.socket, timeout: floa
             sock.close()
             raise ServerStartError(f"the server on {handle.url} did not start within {timeout} s")
         time.sleep(0.01)
+
+
+# ----- `gatelab serve` in this process --------------------------------------------------------
+def run_app(
+    app: str,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    workers: int = 1,
+    reload: bool = False,
+    **options: Any,
+) -> None:
+    """uvicorn.run(app, ...) until Ctrl+C; with workers > 1, on a socket that keeps TCP_NODELAY.
+
+    `app` is an import string ("gatelab.api:app"): every worker process imports it afresh.
+    uvicorn's own multi-worker path binds a socket whose accepted connections keep Nagle's
+    algorithm on, so each kept-alive request waits ~40 ms (uvicorn issue #3149). Here the
+    socket is bound by `_bind` and handed to uvicorn's worker supervisor instead.
+    """
+    if workers == 1 or reload:  # one process: uvicorn lets asyncio create a proper TCP socket
+        uvicorn.run(app, host=host, port=port, workers=workers, reload=reload, **options)
+        return
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(app, host=host, port=port, workers=workers, **options)
+    sock = _bind(host, port)
+    sock.set_inheritable(True)  # the worker processes accept connections on it
+    logging.getLogger("uvicorn.error").info(
+        "Uvicorn running on %s with %d workers (Press CTRL+C to quit)", _url(host, port), workers
+    )
+    try:
+        Multiprocess(config, sockets=[sock]).run()
+    finally:
+        sock.close()
 
 
 # ----- `gatelab serve` in a child process -----------------------------------------------------

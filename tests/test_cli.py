@@ -90,9 +90,11 @@ SERVE_DEFAULTS = {
 
 @pytest.fixture
 def uvicorn_calls(monkeypatch):
-    """What `gatelab serve` asked uvicorn.run to do (nothing is served)."""
+    """What `gatelab serve` asked uvicorn to run (gatelab.server.run_app; nothing is served)."""
     calls = []
-    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    monkeypatch.setattr(
+        "gatelab.server.run_app", lambda *args, **kwargs: calls.append((args, kwargs))
+    )
     return calls
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import socket
 
 import httpx
 import pytest
 
+from gatelab import server as server_module
 from gatelab.api import GateService, create_app
-from gatelab.server import ServerHandle, ServerStartError, start_server
+from gatelab.server import ServerHandle, ServerStartError, run_app, start_server
 
 
 def free_port() -> int:
@@ -96,3 +98,61 @@ def test_stop_twice_is_harmless(tmp_path):
     server.stop()
     server.stop()
     assert not server.running
+
+
+def test_accepted_connections_get_tcp_nodelay():
+    # Nagle's algorithm on a kept-alive connection delays each response ~40 ms (uvicorn #3149);
+    # asyncio turns it off only if the listening socket says it is TCP.
+    async def nodelay_of_an_accepted_connection() -> int:
+        listener = server_module._bind("127.0.0.1", 0)
+        accepted: asyncio.Future = asyncio.get_running_loop().create_future()
+
+        async def on_connect(reader, writer):
+            sock = writer.get_extra_info("socket")
+            accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(on_connect, sock=listener)
+        async with server:
+            _, writer = await asyncio.open_connection(*listener.getsockname())
+            result = await asyncio.wait_for(accepted, 10)
+            writer.close()
+        return result
+
+    with server_module._bind("127.0.0.1", 0) as listener:
+        assert listener.proto == socket.IPPROTO_TCP
+    assert asyncio.run(nodelay_of_an_accepted_connection()) != 0
+
+
+def test_run_app_with_workers_hands_uvicorn_a_tcp_socket(monkeypatch):
+    seen = {}
+
+    class FakeSupervisor:
+        def __init__(self, config, sockets):
+            seen["workers"] = config.workers
+            seen["protos"] = [sock.proto for sock in sockets]
+
+        def run(self):
+            seen["ran"] = True
+
+    monkeypatch.setattr("uvicorn.supervisors.Multiprocess", FakeSupervisor)
+    run_app("gatelab.api:app", host="127.0.0.1", port=free_port(), workers=3, log_level="error")
+    assert seen == {"workers": 3, "protos": [socket.IPPROTO_TCP], "ran": True}
+
+
+def test_run_app_with_one_worker_is_plain_uvicorn_run(monkeypatch):
+    calls = []
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    run_app("gatelab.api:app", port=9001, log_level="error")
+    assert calls == [
+        (
+            ("gatelab.api:app",),
+            {
+                "host": "127.0.0.1",
+                "port": 9001,
+                "workers": 1,
+                "reload": False,
+                "log_level": "error",
+            },
+        )
+    ]
