@@ -43,7 +43,9 @@ notebooks: $(STAMP)
 clean:
 	rm -rf $(VENV)
 
-# Throughput of GET /predict/and/1/1 against a bare FastAPI endpoint, on loopback (about 30 s).
+# Throughput of GET /predict/and/1/1 against a bare FastAPI endpoint (about 30 s), then a class of
+# 30 students training and checking gates on `gatelab serve --workers 2` (30 s). Loopback only.
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/python bench/bench_api.py
+	$(BIN)/python bench/classroom.py --students 30 --duration 30 --workers 2

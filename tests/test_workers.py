@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -9,9 +11,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from gatelab import api
+from gatelab.api import create_app
 from gatelab.gates import get_gate
 from gatelab.perceptron import train_gate
-from gatelab.server import ServerProcess, start_server_process
+from gatelab.server import ServerProcess, start_server, start_server_process
 from gatelab.store import ModelStore
 
 # The issue's promise: a change made through any worker is served by all of them within one
@@ -82,3 +86,50 @@ def test_two_workers_agree_after_train_delete_and_retrain(two_workers, tmp_path)
     ModelStore(tmp_path).save("NAND", train_gate("NAND", seed=4))
     time.sleep(PROPAGATION)
     assert ask_many(url, "nand", times=40) == {"right": 40}
+
+
+# ----- bench/classroom.py, briefly --------------------------------------------------------------
+def load_classroom():
+    """bench/classroom.py as a module (bench/ is not a package)."""
+    path = Path(__file__).resolve().parent.parent / "bench" / "classroom.py"
+    spec = importlib.util.spec_from_file_location("classroom", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_classroom_bench_passes_on_a_healthy_server(tmp_path, capsys):
+    classroom = load_classroom()
+    with start_server(create_app(tmp_path), port=0) as server:
+        argv = ["--url", server.url, "--students", "3", "--duration", "20", "--rounds", "4"]
+        status = classroom.main(argv)
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "5xx: 0" in out and "wrong answers: 0" in out
+    assert "models trained: 12 " in out
+
+
+def test_classroom_bench_fails_on_wrong_answers(tmp_path, capsys, monkeypatch):
+    classroom = load_classroom()
+
+    right_table = api.answer_table
+
+    def upside_down(gate, model):
+        """A server bug: every answer flipped."""
+        return {row: 1 - answer for row, answer in right_table(gate, model).items()}
+
+    monkeypatch.setattr(api, "answer_table", upside_down)
+    with start_server(create_app(tmp_path), port=0) as server:
+        argv = ["--url", server.url, "--students", "2", "--duration", "20", "--rounds", "1"]
+        status = classroom.main(argv)
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "wrong answers: " in captured.out and "wrong answers: 0" not in captured.out
+    assert "FAILED" in captured.err
+
+
+def test_classroom_bench_refuses_other_computers(capsys):
+    with pytest.raises(SystemExit):
+        load_classroom().main(["--url", "http://192.0.2.1:8000"])
+    assert "this computer" in capsys.readouterr().err
