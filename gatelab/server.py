@@ -28,6 +28,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -204,6 +205,21 @@ class ServerProcess:
     def running(self) -> bool:
         """Whether the server's main process is still alive."""
         return self.process.poll() is None
+
+    def worker_pids(self) -> list[int]:
+        """Process ids of the uvicorn workers (Linux: read from /proc; [] with one worker)."""
+        pid = self.process.pid
+        try:
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            return []
+        pids = []
+        for child in children:
+            with contextlib.suppress(OSError):  # a child that just exited
+                # Workers are multiprocessing "spawn" children; its resource tracker is not one.
+                if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    pids.append(int(child))
+        return pids
 
     def stop(self, timeout: float = 10.0) -> None:
         """Shut down as Ctrl+C would (SIGTERM: open requests finish), then wait for it."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
+import signal
 import threading
 import time
 from collections import Counter
@@ -75,7 +77,7 @@ def test_sigkill_in_the_middle_of_training_leaves_every_model_loadable(tmp_path)
             thread.start()
         # Kill once every gate (the MLPs too) was saved and retraining is in full swing.
         deadline = time.monotonic() + 30
-        while (outcomes[200] < 40 or len(saved) < len(GATE_NAMES)) and time.monotonic() < deadline:
+        while (outcomes[200] < 25 or len(saved) < len(GATE_NAMES)) and time.monotonic() < deadline:
             time.sleep(0.02)
         server.kill()  # SIGKILL to the server and both workers: no cleanup code runs
     finally:
@@ -83,7 +85,7 @@ def test_sigkill_in_the_middle_of_training_leaves_every_model_loadable(tmp_path)
         server.kill()
         for thread in threads:
             thread.join(60)
-    assert outcomes[200] >= 40
+    assert outcomes[200] >= 25
     assert saved == set(GATE_NAMES)
     assert outcomes["cut off"] >= 1  # at least one training request was open at the kill
     assert set(outcomes) <= {200, "cut off", "refused"}
@@ -108,6 +110,29 @@ def test_sigkill_in_the_middle_of_training_leaves_every_model_loadable(tmp_path)
         assert all(answers_right(http, gate) for gate in stored)
         assert http.post("/train/and", json={"seed": 5}).status_code == 200
         assert answers_right(http, "AND")
+
+
+def test_a_killed_worker_is_replaced_and_the_server_keeps_answering(tmp_path):
+    with (
+        start_server_process(tmp_path, workers=2) as server,
+        httpx.Client(base_url=server.url, timeout=60) as http,
+    ):
+        assert http.post("/train/or", json={"seed": 2}).status_code == 200
+        before = server.worker_pids()
+        assert len(before) == 2
+        os.kill(before[0], signal.SIGKILL)  # e.g. the out-of-memory killer picked it
+        # uvicorn's supervisor notices within about a second and starts a replacement.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            now = server.worker_pids()
+            if len(now) == 2 and before[0] not in now:
+                break
+            time.sleep(0.1)
+        assert len(now) == 2 and before[0] not in now and before[1] in now
+        # Fresh connections reach both workers (the new one loads OR from the directory).
+        with httpx.Client(base_url=server.url, headers={"Connection": "close"}) as fresh:
+            answers = [fresh.get(f"/predict/or/{n % 2}/1").json()["result"] for n in range(60)]
+        assert answers == [1] * 60
 
 
 # ----- corrupt or foreign files at start-up ---------------------------------------------------

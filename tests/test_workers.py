@@ -15,7 +15,7 @@ from gatelab import api
 from gatelab.api import create_app
 from gatelab.gates import get_gate
 from gatelab.perceptron import train_gate
-from gatelab.server import ServerProcess, start_server, start_server_process
+from gatelab.server import start_server, start_server_process
 from gatelab.store import ModelStore
 
 # The issue's promise: a change made through any worker is served by all of them within one
@@ -23,17 +23,6 @@ from gatelab.store import ModelStore
 # second before asking checks that promise without timing anything.
 PROPAGATION = 1.1
 ASKS = 200
-
-
-def worker_pids(server: ServerProcess) -> list[int]:
-    """The uvicorn worker processes under the server (multiprocessing's helper excluded)."""
-    pid = server.process.pid
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    return [
-        int(child)
-        for child in children
-        if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()
-    ]
 
 
 def ask_many(url: str, gate: str, times: int = ASKS) -> Counter:
@@ -66,7 +55,7 @@ def two_workers(tmp_path):
 
 def test_two_workers_agree_after_train_delete_and_retrain(two_workers, tmp_path):
     url = two_workers.url
-    assert len(worker_pids(two_workers)) == 2
+    assert len(two_workers.worker_pids()) == 2
     with httpx.Client(base_url=url, timeout=30) as http:
         trained = http.post("/train/and", json={"seed": 1})
         assert trained.status_code == 200, trained.text
