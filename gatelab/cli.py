@@ -34,6 +34,7 @@ MODEL_DIR_HELP = (
     "e.g. ~/.local/share/gatelab/models on Linux)"
 )
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
+ALL_INTERFACES = ("0.0.0.0", "::", "")
 
 
 def positive_int(text: str) -> int:
@@ -187,6 +188,13 @@ def serve(
     _report_stored_models(store)
     print(f"workers: {workers}")
     print(f"docs:    {_local_url(host, port)}/docs")
+    if host in ALL_INTERFACES:
+        print(
+            f"students: http://<this computer's address>:{port}/docs (the address: `hostname -I` "
+            "on Linux, `ipconfig getifaddr en0` on macOS, `ipconfig` on Windows)"
+        )
+    elif not is_loopback(host):
+        print(f"students: {_local_url(host, port)}/docs")
     # An import string, not an app object: each worker (and --reload) imports it afresh.
     run_app(
         "gatelab.api:app",

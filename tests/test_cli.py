@@ -124,6 +124,7 @@ def test_serve_on_all_interfaces_warns_what_it_exposes(model_dir, capsys, uvicor
     assert "every device on your Wi-Fi or LAN" in err
     assert "POST /train" in err and "DELETE /models" in err
     assert f"http://127.0.0.1:{free_port}/docs" in out
+    assert f"students: http://<this computer's address>:{free_port}/docs" in out
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost", "::1"])
