@@ -116,6 +116,7 @@ class Student:
             response = await self.http.request(method, path, **options)
         except httpx.TransportError as exc:
             self.tally.broken[type(exc).__name__] += 1
+            await asyncio.sleep(0.5)  # a student waits a moment before trying again
             return None
         self.tally.latencies[kind].append(time.perf_counter() - start)
         self.tally.statuses[response.status_code] += 1
@@ -246,6 +247,10 @@ def report(tally: Tally, seconds: float) -> None:
 def server_for(url: str | None, workers: int) -> Iterator[str]:
     """The given loopback URL, or `gatelab serve --workers N` started (and stopped) here."""
     if url:
+        try:
+            httpx.get(f"{url.rstrip('/')}/health", timeout=10, trust_env=False).raise_for_status()
+        except httpx.HTTPError as exc:
+            raise SystemExit(f"error: no gatelab server answers GET {url}/health ({exc})") from None
         yield url.rstrip("/")
         return
     with (
