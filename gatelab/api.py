@@ -37,7 +37,7 @@ from fastapi.openapi.docs import (
 )
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -72,15 +72,28 @@ def default_model_dir() -> Path:
 
 
 # ----- request and response bodies ------------------------------------------------------------
+def _whole_float_as_int(value: Any) -> Any:
+    """3.0 becomes 3: in JSON (and its schemas) they are the same number; 2.5 stays a float."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# Whole numbers in a JSON body: 3 or 3.0, never "3", true or 2.5 (strict after the step above).
+AS_INT = BeforeValidator(_whole_float_as_int)
+Seed = Annotated[int, Field(ge=0, le=MAX_SEED, strict=True), AS_INT]
+Epochs = Annotated[int, Field(ge=1, le=10_000, strict=True), AS_INT]
+
+
 class TrainSettings(BaseModel):
     """Optional training settings; anything left out uses the gate's default."""
 
-    # strict: "3" or 3.0 for a seed is a mistake to report, not to guess at; extra keys too.
+    # strict: "3" or true for a seed is a mistake to report, not to guess at; extra keys too.
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    seed: int = Field(0, ge=0, le=MAX_SEED, description="random seed for the starting weights")
-    epochs: int | None = Field(
-        None, ge=1, le=10_000, description="most passes over the truth table (default 100 or 300)"
+    seed: Seed = Field(0, description="random seed for the starting weights")
+    epochs: Epochs | None = Field(
+        None, description="most passes over the truth table (default 100 or 300)"
     )
     learning_rate: float | None = Field(
         None,
@@ -115,8 +128,8 @@ OneInputGateName = Annotated[
 ]
 # A bit in a URL is exactly "0" or "1": "1.0", "+1" or "01" are refused rather than guessed at.
 BitText = Annotated[Literal["0", "1"], PathParam(description="an input bit: 0 or 1")]
-# A bit in a JSON body is the number 0 or 1 (strict: true, 1.0 and "1" are refused).
-Bit = Annotated[int, Field(ge=0, le=1, strict=True)]
+# A bit in a JSON body is the number 0 or 1 (1.0 is the same number; true and "1" are refused).
+Bit = Annotated[int, Field(ge=0, le=1, strict=True), AS_INT]
 # A row of a batch: one bit (NOT) or two (the other gates); the route checks which.
 Row = Annotated[list[Bit], Field(min_length=1, max_length=2)]
 
@@ -439,7 +452,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         path = _shorten(request.url.path, 80)
         if exc.status_code == 404 and exc.detail == "Not Found":
-            return _error(404, f"no route matches {path}; the routes are listed at /docs")
+            message = f"no route matches {path}; the routes are listed at /docs"
+            trimmed = request.url.path.rstrip("/")
+            if trimmed and trimmed != request.url.path and _methods_on(request, trimmed):
+                message += f" (paths here never end with a slash: {_shorten(trimmed, 80)})"
+            return _error(404, message)
         if exc.status_code == 405:
             given = {key.lower(): value for key, value in (exc.headers or {}).items()}
             allowed = ", ".join(_methods_on(request)) or given.get("allow", "another method")
@@ -455,16 +472,17 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(exc.status_code, str(exc.detail), exc.headers)
 
 
-def _methods_on(request: Request) -> list[str]:
-    """Every method some route takes on the request's path, e.g. ["GET", "DELETE"].
+def _methods_on(request: Request, path: str | None = None) -> list[str]:
+    """Every method some route takes on the request's path (or `path`), e.g. ["GET", "DELETE"].
 
     Starlette's own 405 names only the first matching route's methods, so GET and DELETE
     /models/{gate} would each claim to be the only one.
     """
+    scope = request.scope if path is None else {**request.scope, "path": path}
     methods: set[str] = set()
     for route in request.app.router.routes:
         route_methods = getattr(route, "methods", None)
-        if route_methods and route.matches(request.scope)[0] != Match.NONE:
+        if route_methods and route.matches(scope)[0] != Match.NONE:
             methods |= route_methods
     return sorted(methods, key=lambda method: (METHOD_ORDER.get(method, 9), method))
 
@@ -738,6 +756,9 @@ def create_app(model_dir: str | os.PathLike | None = None) -> FastAPI:
         summary="Train logic gates and ask them questions.",
         openapi_tags=TAGS,
         docs_url=None,  # replaced by the offline /docs below
+        # No redirect from /gates/ to /gates: a 404 that names the right path instead. (The
+        # redirect would also turn /models/..%2F into /models/.., which a client resolves to /.)
+        redirect_slashes=False,
         redoc_url=None,  # replaced by the offline /redoc below
     )
     service = GateService(model_dir)

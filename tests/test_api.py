@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import pickle
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -13,7 +15,7 @@ import warnings
 import pytest
 
 import gatelab.api as api
-from gatelab.api import GateService, TrainSettings, create_app
+from gatelab.api import MAX_BODY_BYTES, ErrorBody, GateService, TrainSettings, create_app
 from gatelab.gates import GATE_NAMES, get_gate
 from gatelab.perceptron import Perceptron
 from gatelab.store import ModelStore
@@ -21,6 +23,9 @@ from gatelab.store import ModelStore
 with warnings.catch_warnings():  # starlette's notice about a future test client, not our code
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
+
+
+JSON = {"content-type": "application/json"}
 
 
 @pytest.fixture
@@ -35,10 +40,28 @@ def trained(client):
     return client
 
 
+@pytest.fixture(scope="module")
+def trained_once(tmp_path_factory):
+    """(client, model directory) shared by a module's tests that only send bad requests."""
+    model_dir = tmp_path_factory.mktemp("odd-requests") / "models"
+    client = TestClient(create_app(model_dir), raise_server_exceptions=False)
+    for gate in ("AND", "NOT", "XOR"):
+        assert client.post(f"/train/{gate}").status_code == 200
+    return client, model_dir
+
+
+def assert_client_error(response) -> None:
+    """A 4xx whose body is the documented ErrorBody."""
+    request = f"{response.request.method} {str(response.request.url)[:80]}"
+    assert 400 <= response.status_code < 500, (request, response.status_code, response.text)
+    ErrorBody.model_validate_json(response.content, strict=True)
+
+
 def assert_error(response, status: int, *words: str) -> str:
-    """The response has this status, a JSON {"detail": ...} body, and mentions every word."""
+    """The response has this status, an ErrorBody ({"detail": ...}), and mentions every word."""
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/json"
+    ErrorBody.model_validate_json(response.content, strict=True)  # the one documented shape
     detail = json.dumps(response.json()["detail"])
     for word in words:
         assert word in detail, detail
@@ -117,7 +140,6 @@ def test_train_unknown_gate_is_404_listing_the_gates(client):
     "body",
     [
         '{"seed": "3"}',
-        '{"seed": 3.0}',
         '{"seed": true}',
         '{"seed": -1}',
         '{"seed": 4294967296}',
@@ -142,6 +164,15 @@ def test_train_bad_body_is_422_with_json(client, body):
     response = client.post("/train/and", content=body, headers={"content-type": "application/json"})
     assert_error(response, 422)
     assert not client.get("/gates").json()[0]["trained"]
+
+
+def test_a_whole_number_may_be_written_3_point_0(client):
+    # JSON has one kind of number and the OpenAPI schema says "integer": 3.0 is 3 there too.
+    result = client.post("/train/and", content='{"seed": 3.0, "epochs": 2e1}', headers=JSON).json()
+    assert (result["seed"], result["max_epochs"]) == (3, 20)
+    response = client.post("/predict/and", content='{"inputs": [[1.0, 1]]}', headers=JSON)
+    assert response.json()["results"] == [1]
+    assert_error(client.post("/train/and", json={"seed": 2.5}), 422, "2.5")
 
 
 def test_get_on_train_is_405_saying_use_post(client):
@@ -183,6 +214,13 @@ def test_predict_path_with_no_route_is_404_json(trained):
     assert_error(trained.get("/predict/and/1/1/1"), 404, "no route", "/docs")
 
 
+def test_a_trailing_slash_is_404_naming_the_path_without_it(trained):
+    response = trained.get("/predict/and/1/1/", follow_redirects=False)
+    assert_error(response, 404, "never end with a slash: /predict/and/1/1")
+    assert_error(trained.post("/train/and/"), 404, "/train/and")
+    assert "slash" not in trained.get("/nothing/").json()["detail"]
+
+
 def test_predict_unknown_gate_is_404_listing_the_gates(trained):
     assert_error(trained.get("/predict/XAND/1/1"), 404, "XAND", *GATE_NAMES)
     assert_error(trained.post("/predict/xand", json={"inputs": [[1, 1]]}), 404, "xand")
@@ -213,7 +251,6 @@ def test_batch_predict_takes_up_to_1024_rows(trained):
         {"inputs": []},
         {"inputs": [[1, 2]]},
         {"inputs": [[True, 1]]},
-        {"inputs": [[1.0, 1]]},
         {"inputs": [["1", 1]]},
         {"inputs": [[1, 1, 1]]},
         {"inputs": [[1]]},
@@ -363,9 +400,7 @@ def test_redoc_works_offline(client):
     ],
 )
 def test_odd_requests_never_500(client, method, path):
-    response = client.request(method, path)
-    assert 400 <= response.status_code < 500, (path, response.status_code)
-    assert "detail" in response.json()
+    assert_client_error(client.request(method, path))
 
 
 def test_an_unusable_model_directory_is_503_not_500(tmp_path):
@@ -394,3 +429,294 @@ def test_model_dir_comes_from_the_environment(tmp_path, monkeypatch):
     client = TestClient(create_app())
     client.post("/train/nand")
     assert (tmp_path / "mine" / "NAND.json").exists()
+
+
+# ----- one error shape, documented ------------------------------------------------------------
+def test_a_validation_error_is_a_sentence_plus_the_list_of_problems(client):
+    body = client.get("/predict/and/1/2").json()
+    assert body["detail"] == "path.b: Input should be '0' or '1', got '2'"
+    assert body["errors"] == [
+        {
+            "loc": ["path", "b"],
+            "msg": "Input should be '0' or '1', got '2'",
+            "type": "literal_error",
+        }
+    ]
+
+
+def test_many_problems_are_summed_up_not_all_repeated(trained):
+    response = trained.post("/predict/and", json={"inputs": [[2, 2]] * 100})
+    detail = assert_error(response, 422, "body.inputs.0.0", "and 197 more")
+    assert len(detail) < 300
+    assert len(response.json()["errors"]) == api.MAX_LISTED_PROBLEMS
+
+
+def test_json_sent_without_its_content_type_gets_a_hint(client):
+    response = client.post(
+        "/train/and", content='{"seed": 1}', headers={"content-type": "text/plain"}
+    )
+    assert_error(response, 422, "Content-Type: application/json")
+
+
+def test_json_nested_too_deeply_is_422_like_other_invalid_json(client):
+    response = client.post("/train/and", content="[" * 50_000, headers=JSON)
+    assert_error(response, 422, "cannot be read as JSON")
+
+
+def test_openapi_documents_every_error_with_the_error_body(client):
+    spec = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in spec["components"]["schemas"]  # FastAPI's list shape
+    error_body = {"$ref": "#/components/schemas/ErrorBody"}
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            statuses = {int(status) for status in operation["responses"]}
+            assert 405 in statuses, (method, path)
+            if "{gate}" in path:
+                assert {404, 422} <= statuses, (method, path)
+            if method == "post":
+                assert 413 in statuses, (method, path)
+            for status in statuses - {200}:
+                content = operation["responses"][str(status)]["content"]
+                assert content["application/json"]["schema"] == error_body, (method, path, status)
+
+
+def test_405_names_every_method_the_path_takes(client):
+    for method in ("PUT", "OPTIONS", "POST"):
+        response = client.request(method, "/models/and")
+        assert_error(response, 405, "use GET, DELETE")
+        assert response.headers["allow"] == "GET, DELETE"
+    assert "browser" not in client.put("/models/and").json()["detail"]  # that hint is for GET
+
+
+# ----- body limits ----------------------------------------------------------------------------
+
+
+def test_1024_rows_fit_the_body_limit_even_pretty_printed(trained):
+    text = json.dumps({"inputs": [[1, 1]] * 1024}, indent=4)
+    assert len(text) < MAX_BODY_BYTES
+    response = trained.post("/predict/and", content=text, headers=JSON)
+    assert response.json()["results"] == [1] * 1024
+
+
+def test_a_body_over_the_limit_is_413_saying_the_limits(trained):
+    huge = b'{"inputs": [' + b"[1, 1], " * (50 * 1024 * 1024 // 8) + b"[1, 1]]}"  # 50 MB
+    response = trained.post("/predict/and", content=huge, headers=JSON)
+    assert_error(response, 413, "64 KiB", "1024 rows")
+    assert response.headers["connection"] == "close"
+    assert_error(trained.post("/train/and", content=huge, headers=JSON), 413)
+
+
+def call_asgi(app, headers: list[tuple[bytes, bytes]], chunk: bytes) -> tuple[int, dict, int]:
+    """POST /predict/and straight to the ASGI app; the client streams `chunk` forever.
+
+    Returns (status, JSON body, how many chunks the app asked for).
+    """
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/predict/and",
+        "raw_path": b"/predict/and",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), *headers],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 80),
+    }
+    asked = 0
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        nonlocal asked
+        asked += 1
+        return {"type": "http.request", "body": chunk, "more_body": True}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    body = b"".join(message.get("body", b"") for message in sent[1:])
+    return sent[0]["status"], json.loads(body), asked
+
+
+def test_a_huge_declared_body_is_refused_before_reading_any_of_it(tmp_path):
+    app = create_app(tmp_path)
+    status, body, asked = call_asgi(app, [(b"content-length", b"1000000000")], b"[" * 65536)
+    assert (status, asked) == (413, 0)  # answered from the header alone
+    assert "64 KiB" in body["detail"]
+
+
+def test_a_streamed_body_is_cut_off_once_it_passes_the_limit(tmp_path):
+    app = create_app(tmp_path)
+    chunk = b" " * 16384
+    status, body, asked = call_asgi(app, [(b"transfer-encoding", b"chunked")], chunk)
+    assert status == 413
+    assert asked == MAX_BODY_BYTES // len(chunk) + 1  # the client would send forever
+    assert "64 KiB" in body["detail"]
+
+
+def test_a_body_longer_than_it_declared_is_cut_off_too(tmp_path):
+    app = create_app(tmp_path)
+    status, _, asked = call_asgi(app, [(b"content-length", b"10")], b" " * 16384)
+    assert (status, asked) == (413, MAX_BODY_BYTES // 16384 + 1)
+
+
+def _read_response(sock: socket.socket) -> bytes:
+    """Everything the server sends until it closes the connection."""
+    data = b""
+    while chunk := sock.recv(65536):
+        data += chunk
+    return data
+
+
+def test_a_real_server_refuses_huge_bodies_without_waiting_for_them(tmp_path):
+    from gatelab.server import start_server
+
+    head = b"POST /predict/and HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    with start_server(create_app(tmp_path), port=0) as server:
+        # 1 GB announced, not one byte sent: the answer comes anyway, at once.
+        with socket.create_connection((server.host, server.port), timeout=10) as sock:
+            sock.sendall(head + b"Content-Length: 1000000000\r\n\r\n")
+            answer = _read_response(sock)
+        assert answer.startswith(b"HTTP/1.1 413")
+        assert b"64 KiB" in answer
+        # A streamed body that passes the limit and never ends: refused all the same.
+        with socket.create_connection((server.host, server.port), timeout=10) as sock:
+            sock.sendall(head + b"Transfer-Encoding: chunked\r\n\r\n")
+            for _ in range(5):  # 80 KiB, and no final empty chunk
+                sock.sendall(b"4000\r\n" + b" " * 16384 + b"\r\n")
+            answer = _read_response(sock)
+        assert answer.startswith(b"HTTP/1.1 413")
+
+
+# ----- bad input in paths and bodies ----------------------------------------------------------
+ODD_GATES = [
+    "..%2F",
+    "..%2F..%2F..%2Fetc%2Fpasswd",
+    "%2e%2e",
+    "%2E%2E%2F%2E%2E%2FAND",
+    "%5C..%5CAND",
+    "~",
+    ".json",
+    "AND.json",
+    "AND.safetensors",
+    "A" * 5000,
+    "%C3%84ND",  # ÄND
+    "%E5%92%8C",  # 和
+    "%F0%9F%98%80",  # an emoji
+    "%00",
+    "AND%00",
+    "%20",
+    "-1",
+    str(2**70),
+    "1.0",
+    "0.5",
+    "nan",
+    "inf",
+]
+GATE_ROUTES = [
+    ("GET", "/predict/{}/1/1"),
+    ("GET", "/predict/{}/0"),
+    ("POST", "/predict/{}"),
+    ("POST", "/train/{}"),
+    ("GET", "/models/{}"),
+    ("DELETE", "/models/{}"),
+]
+
+
+@pytest.mark.parametrize("gate", ODD_GATES, ids=lambda gate: gate[:24])
+def test_odd_gate_names_are_4xx_json_on_every_route(trained_once, gate):
+    client, model_dir = trained_once
+    for method, route in GATE_ROUTES:
+        body = {"inputs": [[1, 1]]} if route == "/predict/{}" else None
+        assert_client_error(client.request(method, route.format(gate), json=body))
+    # Model names never become paths: the directory holds the trained models and nothing else
+    # (and nothing appeared next to it either).
+    assert [path.name for path in model_dir.parent.iterdir()] == [model_dir.name]
+    assert sorted(path.name for path in model_dir.iterdir()) == [
+        "AND.json",
+        "NOT.json",
+        "XOR.safetensors",
+    ]
+
+
+ODD_BITS = [
+    "-1",
+    "2",
+    str(2**70),
+    str(-(2**70)),
+    "1.0",
+    "0.5",
+    "nan",
+    "inf",
+    "-inf",
+    "1e0",
+    "0x1",
+    "+1",
+    "01",
+    "%201",
+    "%00",
+    "true",
+    "%D9%A1",  # ١, an Arabic-Indic digit one (int() would accept it)
+    "%C2%B9",  # ¹
+    "1%2F1",
+    "A" * 5000,
+]
+
+
+@pytest.mark.parametrize("bit", ODD_BITS, ids=lambda bit: bit[:24])
+def test_odd_bits_in_the_path_are_4xx_json(trained_once, bit):
+    client, _ = trained_once
+    for path in (f"/predict/and/{bit}/1", f"/predict/AND/1/{bit}", f"/predict/not/{bit}"):
+        assert_client_error(client.get(path))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"inputs": [[NaN, 1]]}',
+        '{"inputs": [[Infinity, 1]]}',
+        '{"inputs": [[1e999, 1]]}',
+        '{"inputs": [[0.5, 1]]}',
+        '{"inputs": [[-1, 0]]}',
+        '{"inputs": [[1180591620717411303424, 1]]}',
+        '{"inputs": [[1, 1]], "inputs": 5}',
+        '{"inputs": [[null, 1]]}',
+        '{"inputs": {"0": [1, 1]}}',
+        '{"inputs": "[[1, 1]]"}',
+        "null",
+        "",
+        "\ufeff{}",
+    ],
+)
+def test_odd_batch_bodies_are_422(trained_once, text):
+    client, _ = trained_once
+    response = client.post("/predict/and", content=text.encode(), headers=JSON)
+    assert_error(response, 422)
+
+
+# ----- safety ---------------------------------------------------------------------------------
+def test_the_serving_path_never_unpickles(client, tmp_path, monkeypatch):
+    import pickle as pickle_module
+
+    import torch
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("the serving path must never unpickle")
+
+    for name in ("load", "loads", "Unpickler"):
+        monkeypatch.setattr(pickle_module, name, forbidden)
+    monkeypatch.setattr(torch, "load", forbidden)
+    (tmp_path / "OR.json").write_bytes(pickle.dumps({"weights": [1, 1]}))  # a pickle, planted
+    for gate in ("and", "xor", "not"):
+        assert client.post(f"/train/{gate}").status_code == 200
+    client.app.state.service._models.clear()  # so every answer below loads from disk
+    assert client.get("/predict/xor/1/0").json()["result"] == 1
+    assert client.get("/predict/and/1/1").json()["result"] == 1
+    assert client.post("/predict/not", json={"inputs": [[0], [1]]}).json()["results"] == [1, 0]
+    assert_error(client.get("/predict/or/1/1"), 409, "pickle")
+    assert [row["gate"] for row in client.get("/models").json()] == ["AND", "XOR", "NOT"]
+    assert client.get("/models/xor").status_code == 200
+    assert client.delete("/models/xor").status_code == 200

@@ -2,9 +2,11 @@
 
 For every route it sends the documented examples, edge cases of every parameter (the coverage
 phase) and random valid and invalid requests (the fuzzing phase), and checks each answer: never
-a 5xx, always a status the route documents, always a body matching the documented schema, and
-invalid data never accepted. It is bounded and deterministic: a fixed seed, derandomized
-Hypothesis, a few dozen examples per route, about half a minute in all.
+a 5xx, always a status the route documents, always a body matching the documented schema, valid
+data accepted and invalid data refused, and a 405 with the right Allow header for every other
+method. It is bounded and deterministic: a fixed seed, derandomized Hypothesis, no example
+database, 50 examples per route in the fuzzing phase; about 10 s in all. (Hypothesis also draws
+constants from the project's own modules, so changing the code can change the requests.)
 """
 
 from __future__ import annotations
@@ -75,8 +77,11 @@ def served_app(tmp_path_factory):
 
 @schema.parametrize()
 def test_every_route_answers_as_documented(case, served_app):
+    """Each generated request gets an answer that passes every schemathesis check."""
     body = case.body
     epochs = body.get("epochs") if isinstance(body, dict) else None
-    if type(epochs) is int and MAX_FUZZED_EPOCHS < epochs <= 10_000:
-        body["epochs"] = MAX_FUZZED_EPOCHS  # still valid, just quicker to train
+    # A valid epochs (a whole number, maybe written 300.0) made small: still valid, but quick.
+    whole = type(epochs) is int or (type(epochs) is float and epochs.is_integer())
+    if whole and MAX_FUZZED_EPOCHS < epochs <= 10_000:
+        body["epochs"] = MAX_FUZZED_EPOCHS
     case.call_and_validate(app=served_app)
