@@ -15,6 +15,12 @@ model is loaded the server asks it all of them once and answers requests from th
 memory: no disk read, no numpy and no torch per request. Every half second at most, a request
 checks the file's stat-based version, so a model retrained by another process that shares the
 directory (another uvicorn worker, ``gatelab train``) is picked up within about half a second.
+
+Errors: every error answer is JSON of one shape, ErrorBody: ``{"detail": "what went wrong and
+what is allowed"}``, plus ``"errors": [{"loc", "msg", "type"}, ...]`` for an invalid request
+(422). Each route lists its error statuses in the OpenAPI document. A gate name is only ever
+looked up among the seven gates, so no part of a URL becomes a file path. A request body over
+64 KiB (1024 rows need at most about 50 KB) gets a 413 without being read into memory.
 """
 
 from __future__ import annotations
