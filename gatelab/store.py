@@ -26,6 +26,7 @@ import math
 import os
 import struct
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,8 @@ MLP_METADATA_KEY = "gatelab"
 # A gate model is a few hundred bytes; anything far bigger under a model's name is not ours,
 # and refusing it early avoids reading a huge foreign file into memory.
 MAX_FILE_BYTES = 8 * 1024 * 1024
+# A temporary file this old belongs to a save that was killed: the store may delete it.
+STALE_TEMPORARY_SECONDS = 60.0
 
 _SUFFIX = {"perceptron": ".json", "mlp": ".safetensors"}
 _RESERVED_KEYS = ("gate", "kind", "parameters", "format_version", "architecture")
@@ -76,6 +79,16 @@ class ModelStore:
     def __init__(self, directory: str | os.PathLike) -> None:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
+        self._remove_stale_temporaries()
+
+    def _remove_stale_temporaries(self, older_than: float = STALE_TEMPORARY_SECONDS) -> None:
+        """Delete temporary files that a save killed mid-way left behind (never read as models)."""
+        cutoff = time.time() - older_than
+        for tmp in self.directory.glob(".*.tmp"):
+            # Old enough that no save in progress can still own it (a save takes milliseconds).
+            with contextlib.suppress(OSError):
+                if tmp.is_file() and tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
 
     def __repr__(self) -> str:
         return f"ModelStore({self.directory.name!r})"
@@ -122,9 +135,11 @@ class ModelStore:
         name = canonical_gate(gate)
         removed = False
         for kind in _SUFFIX:
-            with contextlib.suppress(FileNotFoundError):
-                self._path(name, kind).unlink()
-                removed = True
+            path = self._path(name, kind)
+            if path.is_file():  # a directory under a model's name is not a model: leave it
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed = True
         if not removed:
             raise ModelNotFound(_not_found_message(name))
 
@@ -230,7 +245,7 @@ class ModelStore:
     def _remove_if_older(other: Path, than: Path) -> None:
         """Remove the other kind's file, unless a concurrent save made it newer than ours."""
         with contextlib.suppress(FileNotFoundError):
-            if other.stat().st_mtime_ns <= than.stat().st_mtime_ns:
+            if other.is_file() and other.stat().st_mtime_ns <= than.stat().st_mtime_ns:
                 other.unlink()
 
 

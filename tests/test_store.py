@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import datetime
 
 import numpy as np
@@ -518,3 +519,23 @@ def test_reading_needs_no_torch(tmp_path, trained):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['AND', 'XOR'] 1 False"
+
+
+def test_stale_temporaries_from_a_killed_save_are_removed(tmp_path):
+    stale = tmp_path / ".AND.json.abc123.tmp"
+    fresh = tmp_path / ".OR.json.def456.tmp"
+    stale.write_bytes(b"half a model")
+    fresh.write_bytes(b"a save in progress")
+    long_ago = time.time() - 3600
+    os.utime(stale, (long_ago, long_ago))
+    ModelStore(tmp_path)
+    assert not stale.exists()
+    assert fresh.exists()  # may belong to a save running right now
+
+
+def test_a_directory_under_a_model_name_is_left_alone(tmp_path):
+    store = ModelStore(tmp_path)
+    (tmp_path / "XNOR.json").mkdir()
+    store.save("XNOR", train_gate_mlp("XNOR", seed=0).model)
+    assert (tmp_path / "XNOR.json").is_dir()
+    assert store.load("XNOR").predict([1, 1]) == 1
