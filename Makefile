@@ -29,8 +29,8 @@ lab: $(STAMP)
 test: lint unit notebooks
 
 lint: $(STAMP)
-	$(BIN)/ruff check gatelab tests
-	$(BIN)/ruff format --check gatelab tests
+	$(BIN)/ruff check gatelab tests bench
+	$(BIN)/ruff format --check gatelab tests bench
 
 unit: $(STAMP)
 	$(BIN)/pytest tests
