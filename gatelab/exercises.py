@@ -12,10 +12,11 @@ Reference solutions live in tests/test_exercises.py, not here and not in the les
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,7 +86,7 @@ def _as_number(answer: Any) -> float | None:
         return None
     try:
         value = float(answer)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int too big for a float
         return None
     return value if math.isfinite(value) else None
 
@@ -103,8 +104,8 @@ def _check_weights_for_gate(exercise: str, gate_name: str, answer: Any) -> Check
     try:
         weights, bias = answer
         weights = np.asarray(weights, dtype=float).reshape(-1)
-        bias = float(np.asarray(bias, dtype=float).reshape(-1)[0])
-    except (TypeError, ValueError, IndexError):
+        bias = float(bias)  # one number: a list here would hide extra values
+    except (TypeError, ValueError, OverflowError):
         shape = "[w1, w2], b" if gate.arity == 2 else "[w], b"
         return _wrong(exercise, f"give the answer as a pair: answer = ({shape})")
     if weights.shape != (gate.arity,):
@@ -274,10 +275,33 @@ def check_xnor_from_gates(answer: Any) -> CheckResult:
         return _not_attempted(exercise)
     if not callable(answer):
         return _wrong(exercise, "pass a function of two inputs, e.g. def xnor(a, b): ...")
-    result = _check_truth_table(exercise, "XNOR", answer)
+    with _counting_perceptron_calls() as calls:
+        result = _check_truth_table(exercise, "XNOR", answer)
     if not result.passed and _check_truth_table(exercise, "XOR", answer).passed:
         return _wrong(exercise, "that computes XOR: XNOR is its opposite (try OR(AND, NOR))")
+    if result.passed and calls["predict"] == 0:
+        return _wrong(
+            exercise,
+            "right table, but no trained perceptron answered: build it from gates' .predict",
+        )
     return result
+
+
+@contextlib.contextmanager
+def _counting_perceptron_calls() -> Iterator[dict[str, int]]:
+    """Count Perceptron.predict calls while a student's function runs."""
+    calls = {"predict": 0}
+    original = Perceptron.predict
+
+    def counting(self: Perceptron, X: Any) -> Any:
+        calls["predict"] += 1
+        return original(self, X)
+
+    Perceptron.predict = counting
+    try:
+        yield calls
+    finally:
+        Perceptron.predict = original
 
 
 # ----- Lesson 04: XOR with PyTorch ----------------------------------------------------------
@@ -300,11 +324,15 @@ def check_failing_mlp(answer: Any) -> CheckResult:
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     try:
-        hidden_size, seed = (int(v) for v in answer)
+        hidden_size, seed = answer
     except (TypeError, ValueError):
         return _wrong(exercise, "give a pair: answer = (hidden_size, seed)")
+    if not all(isinstance(v, int | np.integer) and not isinstance(v, bool) for v in answer):
+        return _wrong(exercise, "both must be whole numbers: answer = (hidden_size, seed)")
     if not 1 <= hidden_size <= 64:
         return _wrong(exercise, "choose a hidden size between 1 and 64")
+    if not 0 <= seed < 2**32:
+        return _wrong(exercise, "choose a seed between 0 and 4294967295")
     from gatelab.mlp import train_gate_mlp  # torch is needed only here
 
     X, y = truth_table("XOR")
@@ -394,7 +422,10 @@ def check_train_or_request(answer: Any) -> CheckResult:
         sent = None
     if not isinstance(sent, dict) or sent.get("seed") != 7:
         return _wrong(exercise, 'send the seed in the JSON body: json={"seed": 7}')
-    accuracy = _as_number(answer.json().get("accuracy"))
+    try:
+        accuracy = _as_number(answer.json().get("accuracy"))
+    except (ValueError, AttributeError):  # not JSON, or JSON that is not an object
+        accuracy = None
     if accuracy is None:
         return _wrong(exercise, "the response has no accuracy: is this the /train response?")
     return _correct(exercise, f"OR trained with seed 7, accuracy {_fmt(accuracy)}")
@@ -420,6 +451,8 @@ def check_predict_path(answer: Any) -> CheckResult:
     if not isinstance(answer, str):
         return _wrong(exercise, "give the path as a string, e.g. '/predict/AND/0/1'")
     path = "/" + answer.split("://", 1)[-1].split("/", 1)[-1] if "://" in answer else answer
+    if path.endswith("/"):
+        return _wrong(exercise, "drop the slash at the end: this server's paths never end with /")
     parts = [p for p in path.split("/") if p]
     if len(parts) != 4 or parts[0].lower() != "predict":
         return _wrong(exercise, "the shape is /predict/{gate}/{a}/{b}")

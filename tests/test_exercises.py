@@ -46,6 +46,7 @@ def test_nand_weights():
     )
     assert_wrong(ex.check_nand_weights([1, 2, 3]), "give the answer as a pair")
     assert_wrong(ex.check_nand_weights(([1], 0)), "give 2 weight(s)")
+    assert_wrong(ex.check_nand_weights(([-1, -1], [1.5, 99])), "give the answer as a pair")
 
 
 def test_and_epochs():
@@ -54,6 +55,7 @@ def test_and_epochs():
     assert_wrong(ex.check_and_epochs(reference - 1), "that epoch counts")
     assert_wrong(ex.check_and_epochs(reference * 4), "number of steps")
     assert_wrong(ex.check_and_epochs("six"), "whole number")
+    assert_wrong(ex.check_and_epochs(10**400), "whole number")
 
 
 def test_first_update():
@@ -114,6 +116,7 @@ def test_xnor_from_gates():
     assert_wrong(ex.check_xnor_from_gates(lambda a, b: a & b), "on inputs (0, 0) it gives 0")
     assert_wrong(ex.check_xnor_from_gates(lambda a: a), "raised TypeError")
     assert_wrong(ex.check_xnor_from_gates(3), "pass a function")
+    assert_wrong(ex.check_xnor_from_gates(lambda a, b: int(a == b)), "no trained perceptron")
 
 
 # ----- lesson 04 -----
@@ -131,6 +134,9 @@ def test_failing_mlp():
     assert_wrong(ex.check_failing_mlp((8, 0)), "learns XOR (4/4)")
     assert_wrong(ex.check_failing_mlp(8), "give a pair")
     assert_wrong(ex.check_failing_mlp((0, 1)), "between 1 and 64")
+    assert_wrong(ex.check_failing_mlp((1.9, 0)), "whole numbers")
+    assert_wrong(ex.check_failing_mlp("12"), "whole numbers")
+    assert_wrong(ex.check_failing_mlp((2, 2**70)), "seed between")
 
 
 # ----- lesson 05 -----
@@ -175,6 +181,10 @@ def test_train_or_request():
         ex.check_train_or_request(response("POST", "/train/AND", sent={"seed": 7})), "/train/OR"
     )
     assert_wrong(ex.check_train_or_request({"accuracy": 1.0}), "not its .json()")
+    not_an_object = httpx.Response(
+        200, json=[1], request=httpx.Request("POST", "http://x/train/OR", json={"seed": 7})
+    )
+    assert_wrong(ex.check_train_or_request(not_an_object), "no accuracy")
 
 
 def test_status_code():
@@ -189,3 +199,4 @@ def test_predict_path():
     assert_wrong(ex.check_predict_path("/predict/AND/1/1"), "asks AND")
     assert_wrong(ex.check_predict_path("/predict/NAND/1"), "/predict/{gate}/{a}/{b}")
     assert_wrong(ex.check_predict_path("/predict/NAND/0/1"), "a = 1 and b = 1")
+    assert_wrong(ex.check_predict_path("/predict/NAND/1/1/"), "drop the slash")
