@@ -9,8 +9,9 @@ import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # matplotlib and ipywidgets load only when a picture or a slider is asked for
-    import ipywidgets
     from matplotlib.figure import Figure
+
+    from gatelab.widgets import Playground
 
 BYTES_PER: dict[str, int] = {"float64": 8, "float32": 4, "float16": 2}
 GPUS_PER_SERVER = 8
@@ -89,22 +90,30 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
     return fig
 
 
-def memory_calculator(parameters: float = 7e9, dtype: str = "float16") -> ipywidgets.VBox:
+def memory_calculator(parameters: float = 7e9, dtype: str = "float16") -> Playground:
     """A slider for the parameter count and buttons for the dtype, with memory_report live."""
-    import ipywidgets as widgets
+    from ipywidgets import FloatLogSlider, ToggleButtons
 
-    size_slider = widgets.FloatLogSlider(
-        value=parameters,
-        base=10,
-        min=3,
-        max=13,
-        step=0.05,
-        description="parameters",
-        readout_format=".2g",
-    )
-    dtype_picker = widgets.ToggleButtons(options=list(BYTES_PER), value=dtype, description="dtype")
-    report = widgets.interactive_output(
-        lambda parameters, dtype: print(memory_report(round(parameters), dtype)),
-        {"parameters": size_slider, "dtype": dtype_picker},
-    )
-    return widgets.VBox([size_slider, dtype_picker, report])
+    from gatelab.widgets import SLIDER_STYLE, Playground
+
+    def draw(parameters: float, dtype: str) -> str:
+        report = memory_report(round(parameters), dtype)
+        print(report)
+        return report
+
+    controls = {
+        "parameters": FloatLogSlider(
+            value=parameters,
+            base=10,
+            min=3,
+            max=13,
+            step=0.05,
+            description="parameters",
+            readout_format=".2g",
+            style=SLIDER_STYLE,
+        ),
+        "dtype": ToggleButtons(
+            options=list(BYTES_PER), value=dtype, description="dtype", style=SLIDER_STYLE
+        ),
+    }
+    return Playground(draw, controls, title="Memory for the weights", side_by_side=False)

@@ -190,13 +190,19 @@ def _check_settings(learning_rate: float, epochs: int) -> None:
     """Raise ValueError for a learning rate or epoch count the rule cannot use."""
     if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
         raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}")
-    if not np.isfinite(learning_rate) or learning_rate <= 0:
+    is_number = isinstance(learning_rate, (int, float, np.number)) and not isinstance(
+        learning_rate, bool
+    )
+    if not is_number or not np.isfinite(learning_rate) or learning_rate <= 0:
         raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
 
 
 def _check_training_data(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
     """Return X as a 2-D float array and y as 0/1 ints, or raise ValueError naming the problem."""
-    X = np.asarray(X, dtype=float)
+    try:
+        X = np.asarray(X, dtype=float)
+    except (TypeError, ValueError):  # ragged rows, or something that is not a number
+        raise ValueError("X must be a 2-D array of numbers, one row per example") from None
     y = np.asarray(y)
     if X.ndim != 2 or X.shape[0] == 0 or X.shape[1] == 0:
         raise ValueError(f"X must be a 2-D array with one row per example, got shape {X.shape}")

@@ -55,3 +55,11 @@ def test_environment_uses_python_311_and_cpu_torch():
     assert "  - python=3.11\n" in text
     assert "pytorch=2.13.0=cpu_*" in text
     assert "conda-forge" in text
+
+
+def test_environment_has_no_pip_section():
+    # A pip section with options (--no-deps) breaks `conda env create`, and without them pip would
+    # try to replace conda's torch; gatelab itself is installed by postBuild (Binder runs it).
+    text = (ROOT / "environment.yml").read_text()
+    assert "  - pip:" not in text
+    assert "pip install --no-deps -e ." in (ROOT / "postBuild").read_text()

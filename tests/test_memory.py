@@ -41,8 +41,13 @@ def test_plot_memory_draws_a_bar_per_size_and_dtype():
 
 
 def test_memory_calculator_updates_its_report():
-    box = memory.memory_calculator(1e9, "float32")
-    slider, picker, output = box.children
-    picker.value = "float64"
-    assert slider.value == pytest.approx(1e9)
-    assert isinstance(output.outputs, tuple)
+    calculator = memory.memory_calculator(1e9, "float32")
+    assert (
+        calculator.result
+        == "1,000,000,000 parameters × 4 bytes (float32) = 4.0 GB = 0.6% of one 640 GB server"
+    )
+    calculator.controls["dtype"].value = "float64"
+    assert calculator.result.startswith("1,000,000,000 parameters × 8 bytes (float64) = 8.0 GB")
+    calculator.controls["parameters"].value = 1e12
+    assert "= 8,000.0 GB" in calculator.result
+    assert repr(calculator).startswith("Playground: Memory for the weights")

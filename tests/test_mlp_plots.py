@@ -6,15 +6,14 @@ matplotlib.use("Agg")  # no display in tests
 
 import numpy as np
 import pytest
+import torch  # a hard dependency: a broken install must fail here, not skip
+from ipywidgets import Output
 from matplotlib.figure import Figure
+from torch import nn
 
-torch = pytest.importorskip("torch")
-from ipywidgets import Output  # noqa: E402
-from torch import nn  # noqa: E402
-
-from gatelab import truth_table  # noqa: E402
-from gatelab.mlp import GateMLP, TrainingResult, train_gate_mlp  # noqa: E402
-from gatelab.mlp_plots import (  # noqa: E402
+from gatelab import truth_table
+from gatelab.mlp import GateMLP, TrainingResult, train_gate_mlp
+from gatelab.mlp_plots import (
     CHANCE_LOSS,
     hidden_lines,
     plot_decision_surface,
@@ -23,8 +22,8 @@ from gatelab.mlp_plots import (  # noqa: E402
     plot_mlp_training,
     probability_grid,
 )
-from gatelab.mlp_widgets import describe_run, mlp_playground  # noqa: E402
-from gatelab.widgets import Playground  # noqa: E402
+from gatelab.mlp_widgets import describe_run, mlp_playground
+from gatelab.widgets import Playground
 
 
 @pytest.fixture(scope="module")

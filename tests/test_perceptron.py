@@ -111,6 +111,8 @@ def test_predict_before_fit():
         ([[0, 0], [1, 1]], [0, 1, 1], "one label per row"),
         ([[0, 0], [1, np.nan]], [0, 1], "finite"),
         (np.zeros((0, 2)), [], "2-D"),
+        ([[0, 0], [1]], [0, 1], "2-D array of numbers"),
+        ([["a", "b"], [1, 1]], [0, 1], "2-D array of numbers"),
     ],
 )
 def test_bad_training_data_names_the_problem(X, y, message):
@@ -124,7 +126,7 @@ def test_bad_epochs(epochs):
         Perceptron(epochs=epochs).fit(*truth_table("and"))
 
 
-@pytest.mark.parametrize("rate", [0, -0.1, float("nan")])
+@pytest.mark.parametrize("rate", [0, -0.1, float("nan"), "0.1", None, True])
 def test_bad_learning_rate(rate):
     with pytest.raises(ValueError, match="learning_rate"):
         Perceptron(learning_rate=rate).fit(*truth_table("and"))
