@@ -91,11 +91,13 @@ def start_server(
     *,
     log_level: str = "warning",
     timeout: float = 10.0,
+    any_port_if_busy: bool = False,
 ) -> ServerHandle:
     """Serve `app` (default: the gate API) in a daemon thread; return once it accepts requests.
 
-    port=0 picks a free port (read it from `handle.port`). A port taken by another program
-    raises ServerStartError at once instead of hanging.
+    port=0 picks a free port (read it from `handle.port` or `handle.url`). A port taken by
+    another program raises ServerStartError at once instead of hanging, unless
+    any_port_if_busy=True: then the server takes a free port instead (a lesson open twice).
     """
     if app is None:
         from gatelab.api import create_app
@@ -106,7 +108,12 @@ def start_server(
             previous = _running.get((host, port))
         if previous is not None:  # this cell ran before: stop the server it started
             previous.stop()
-    sock = _bind(host, port)
+    try:
+        sock = _bind(host, port)
+    except ServerStartError:
+        if not (port and any_port_if_busy):
+            raise
+        sock = _bind(host, 0)  # port 0: the operating system picks a free one
     config = uvicorn.Config(app, log_level=log_level, access_log=log_level == "debug")
     server = uvicorn.Server(config)
     # Our socket, already bound: uvicorn would exit the whole process if binding failed.

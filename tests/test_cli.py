@@ -106,12 +106,20 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def test_serve_defaults_to_loopback(model_dir, capsys, uvicorn_calls):
-    status, out, err = run(capsys, "serve")
+def test_serve_defaults_to_loopback_on_port_8000():
+    # Read from the parser: serving on the real port 8000 would fail if anything used it.
+    args = cli.build_parser().parse_args(["serve"])
+    given = {key: getattr(args, key) for key in SERVE_DEFAULTS}
+    assert given == SERVE_DEFAULTS
+    assert args.model_dir is None
+
+
+def test_serve_runs_uvicorn_with_the_defaults(model_dir, capsys, uvicorn_calls, free_port):
+    status, out, err = run(capsys, "serve", "--port", str(free_port))
     assert status == 0
-    assert uvicorn_calls == [(("gatelab.api:app",), SERVE_DEFAULTS)]
+    assert uvicorn_calls == [(("gatelab.api:app",), {**SERVE_DEFAULTS, "port": free_port})]
     assert err == ""
-    assert "http://127.0.0.1:8000/docs" in out
+    assert f"http://127.0.0.1:{free_port}/docs" in out
     assert f"models:  {model_dir}" in out
     assert "trained: none yet" in out
 
@@ -136,12 +144,14 @@ def test_serve_on_loopback_does_not_warn(model_dir, capsys, uvicorn_calls, free_
 
 
 def test_serve_with_workers_passes_the_model_dir_to_them(
-    tmp_path, model_dir, monkeypatch, capsys, uvicorn_calls
+    tmp_path, model_dir, monkeypatch, capsys, uvicorn_calls, free_port
 ):
     monkeypatch.chdir(tmp_path)
-    status, out, _ = run(capsys, "serve", "--workers", "3", "--model-dir", "class-models")
+    argv = ["--workers", "3", "--model-dir", "class-models", "--port", str(free_port)]
+    status, out, _ = run(capsys, "serve", *argv)
     assert status == 0
-    assert uvicorn_calls == [(("gatelab.api:app",), {**SERVE_DEFAULTS, "workers": 3})]
+    expected = {**SERVE_DEFAULTS, "workers": 3, "port": free_port}
+    assert uvicorn_calls == [(("gatelab.api:app",), expected)]
     # Worker processes read the directory from the environment: an absolute path, so they
     # agree with the parent whatever their working directory.
     assert os.environ["GATELAB_MODEL_DIR"] == str(tmp_path / "class-models")
@@ -149,10 +159,16 @@ def test_serve_with_workers_passes_the_model_dir_to_them(
     assert "workers: 3" in out
 
 
-def test_serve_quiet_options(model_dir, capsys, uvicorn_calls):
+def test_serve_quiet_options(model_dir, capsys, uvicorn_calls, free_port):
     argv = ["serve", "--log-level", "warning", "--no-access-log", "--reload"]
-    assert run(capsys, *argv)[0] == 0
-    expected = {**SERVE_DEFAULTS, "log_level": "warning", "access_log": False, "reload": True}
+    assert run(capsys, *argv, "--port", str(free_port))[0] == 0
+    expected = {
+        **SERVE_DEFAULTS,
+        "port": free_port,
+        "log_level": "warning",
+        "access_log": False,
+        "reload": True,
+    }
     assert uvicorn_calls[0][1] == expected
 
 
@@ -195,10 +211,12 @@ def test_serve_with_an_unusable_model_dir_says_so(tmp_path, model_dir, capsys, u
     assert uvicorn_calls == []
 
 
-def test_serve_names_trained_and_unreadable_models_at_start(model_dir, capsys, uvicorn_calls):
+def test_serve_names_trained_and_unreadable_models_at_start(
+    model_dir, capsys, uvicorn_calls, free_port
+):
     assert run(capsys, "train", "or")[0] == 0
     (model_dir / "AND.json").write_bytes(b"\x80\x04not really a model")
-    status, out, err = run(capsys, "serve")
+    status, out, err = run(capsys, "serve", "--port", str(free_port))
     assert status == 0
     assert "trained: OR" in out
     assert err.startswith("warning: the stored AND model cannot be used")

@@ -80,6 +80,20 @@ def test_a_busy_port_is_a_clear_error_not_a_hang(tmp_path):
         assert isinstance(caught.value, OSError)
 
 
+def test_a_busy_port_can_fall_back_to_a_free_one(tmp_path):
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", 0))
+        other_program.listen()
+        port = other_program.getsockname()[1]
+        with start_server(create_app(tmp_path), port=port, any_port_if_busy=True) as first:
+            assert first.port not in (0, port)
+            assert httpx.get(f"{first.url}/health").status_code == 200
+            # Run again (a notebook cell re-run): the first fallback server is stopped.
+            with start_server(create_app(tmp_path), port=port, any_port_if_busy=True) as second:
+                assert not first.running
+                assert httpx.get(f"{second.url}/health").status_code == 200
+
+
 def test_starting_again_on_the_same_port_stops_the_previous_server(tmp_path):
     port = free_port()
     first = start_server(create_app(tmp_path), port=port)
