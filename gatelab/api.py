@@ -50,7 +50,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gatelab import __version__
 from gatelab.gates import GATE_NAMES, LINEAR_GATES, UnknownGateError, get_gate, normalize_gate_name
-from gatelab.store import CorruptModel, ModelNotFound, ModelStore, StoreError, WrongModelKind
+from gatelab.store import (
+    CorruptModel,
+    ModelNotFound,
+    ModelStore,
+    NameInUse,
+    StoreError,
+    WrongModelKind,
+)
 
 MODEL_DIR_ENV = "GATELAB_MODEL_DIR"
 # How stale a cached model may get before a request checks the file again (seconds).
@@ -346,7 +353,8 @@ ERROR_MEANINGS: dict[int, str] = {
     404: "Not Found: an unknown gate, or no trained model for it yet (the message says which)",
     405: "Method Not Allowed: this path takes only the methods in the Allow header "
     "(a browser's address bar always sends GET)",
-    409: "Conflict: the stored model file cannot be used; retrain it or delete it",
+    409: "Conflict: the stored model file cannot be used (retrain it or delete it), or a "
+    "directory in the model directory is in the way of saving one",
     413: f"Content Too Large: the body is over {MAX_BODY_BYTES // 1024} KiB",
     422: "Unprocessable Content: the request's data is invalid; `errors` lists each problem",
     503: "Service Unavailable: the model directory cannot be used (see GATELAB_MODEL_DIR)",
@@ -447,6 +455,11 @@ def _install_error_handlers(app: FastAPI) -> None:
             f"the stored {gate} model cannot be used ({exc}); "
             f"retrain it with POST /train/{gate} or remove it with DELETE /models/{gate}",
         )
+
+    @app.exception_handler(NameInUse)
+    async def name_in_use(request: Request, exc: NameInUse) -> JSONResponse:
+        # Not the client's mistake, but retrying will not help until someone removes it.
+        return _error(409, f"cannot store the {_gate_in(request)} model: {exc}")
 
     @app.exception_handler(OSError)
     async def storage_unavailable(request: Request, exc: OSError) -> JSONResponse:
@@ -690,7 +703,9 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
 def _add_model_routes(app: FastAPI, service: GateService) -> None:
     """POST /train/{gate}, GET /models, GET and DELETE /models/{gate}."""
 
-    @app.post("/train/{gate}", tags=["models"], responses=error_responses(404, 405, 413, 422, 503))
+    @app.post(
+        "/train/{gate}", tags=["models"], responses=error_responses(404, 405, 409, 413, 422, 503)
+    )
     def train(
         gate: GateName,
         settings: Annotated[

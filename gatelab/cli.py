@@ -268,11 +268,16 @@ def _report_stored_models(store: ModelStore) -> None:
 def train(gate: str, *, seed: int = 0) -> int:
     """Train the gate into the model store and print what was learned."""
     from gatelab.api import GateService, TrainSettings
+    from gatelab.store import StoreError
 
     if not 0 <= seed < 2**32:
         print("error: --seed must be between 0 and 4294967295", file=sys.stderr)
         return 2
-    result = GateService().train(gate, TrainSettings(seed=seed))
+    try:
+        result = GateService().train(gate, TrainSettings(seed=seed))
+    except StoreError as exc:  # e.g. a directory where the model file belongs
+        print(f"error: cannot store the {gate} model: {exc}", file=sys.stderr)
+        return 1
     print(
         f"trained {result.gate} ({result.kind}, seed {result.seed}): accuracy "
         f"{result.accuracy:.2f} after {result.epochs_run} epoch(s), {result.parameters} parameters"

@@ -14,6 +14,8 @@ shapes, finite numbers), and a bad file raises a specific StoreError without tou
 Writes go to a temporary file in the same directory, are flushed to disk (fsync), then renamed
 over the old file with `os.replace`, so a reader sees the old model or the new one, never half a
 file. If a crash leaves both a ``.json`` and a ``.safetensors`` for one gate, the newer one wins.
+Only regular files are models: a directory under a model's name is ignored (the gate reads as
+untrained), and a save that would have to replace it raises NameInUse instead.
 
 Reading needs numpy only; torch is imported when an MLP is actually built.
 """
@@ -24,6 +26,7 @@ import contextlib
 import json
 import math
 import os
+import stat
 import struct
 import tempfile
 import time
@@ -71,6 +74,10 @@ class CorruptModel(StoreError):
 
 class WrongModelKind(StoreError):
     """The file holds a different kind of model (or gate) than its name says."""
+
+
+class NameInUse(StoreError):
+    """A directory sits where the gate's model file belongs, so the model cannot be saved."""
 
 
 class ModelStore:
@@ -169,7 +176,11 @@ class ModelStore:
         return found
 
     def exists(self, gate: str) -> bool:
-        """Whether a file is stored for the gate (load() still checks that it is readable)."""
+        """Whether a model file is stored for the gate (load() still checks that it is readable).
+
+        Only regular files count: a directory (or anything else) under a model's name is not a
+        model, so the gate reads as untrained.
+        """
         return self._current(canonical_gate(gate)) is not None
 
     def version(self, gate: str) -> tuple | None:
@@ -177,9 +188,8 @@ class ModelStore:
         name = canonical_gate(gate)
         token = []
         for kind in _SUFFIX:
-            try:
-                st = self._path(name, kind).stat()
-            except FileNotFoundError:
+            st = _regular_file_stat(self._path(name, kind))
+            if st is None:
                 continue
             # os.replace gives every save a new inode, so the token changes even if size and
             # modification time happen to match the old file's.
@@ -196,12 +206,11 @@ class ModelStore:
         newest = None
         for kind in _SUFFIX:
             path = self._path(name, kind)
-            try:
-                mtime = path.stat().st_mtime_ns
-            except FileNotFoundError:
+            st = _regular_file_stat(path)
+            if st is None:  # nothing there, or not a file (a directory is never a model)
                 continue
-            if newest is None or mtime > newest[0]:
-                newest = (mtime, kind, path)
+            if newest is None or st.st_mtime_ns > newest[0]:
+                newest = (st.st_mtime_ns, kind, path)
         return None if newest is None else (newest[1], newest[2])
 
     def _read(self, name: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
@@ -234,7 +243,13 @@ class ModelStore:
                 file.write(data)
                 file.flush()
                 os.fsync(file.fileno())  # the bytes are on disk before the name points at them
-            os.replace(tmp, path)
+            try:
+                os.replace(tmp, path)
+            except IsADirectoryError:  # a file cannot be renamed over a directory
+                raise NameInUse(
+                    f"cannot save the model as {path.name}: a directory of that name is in the "
+                    "way in the model directory; remove or rename it, then save again"
+                ) from None
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -247,6 +262,15 @@ class ModelStore:
         with contextlib.suppress(FileNotFoundError):
             if other.is_file() and other.stat().st_mtime_ns <= than.stat().st_mtime_ns:
                 other.unlink()
+
+
+def _regular_file_stat(path: Path) -> os.stat_result | None:
+    """os.stat of path if it is a regular file (or a link to one), else None."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
 
 
 def canonical_gate(gate: str) -> str:

@@ -289,6 +289,29 @@ def test_unreadable_stored_model_is_409_saying_retrain(client, tmp_path, content
     assert client.get("/predict/and/1/1").json()["result"] == 1
 
 
+def test_a_directory_under_a_model_name_is_not_a_model(client, tmp_path):
+    (tmp_path / "OR.json").mkdir()
+    assert_error(client.get("/predict/or/1/1"), 404, "POST /train/OR")
+    assert_error(client.get("/models/or"), 404, "POST /train/OR")
+    assert_error(client.delete("/models/or"), 404, "no stored OR model")
+    assert {row["gate"]: row["trained"] for row in client.get("/gates").json()}["OR"] is False
+    assert client.get("/models").json() == []
+    # Saving would have to replace the directory: a 409 naming it, never a 500 or a 503.
+    assert_error(client.post("/train/or"), 409, "cannot store the OR model", "OR.json", "directory")
+    assert (tmp_path / "OR.json").is_dir()
+    (tmp_path / "OR.json").rmdir()
+    assert client.post("/train/or").status_code == 200
+    assert client.get("/predict/or/1/1").json()["result"] == 1
+
+
+def test_a_directory_under_the_other_kinds_name_is_left_alone(client, tmp_path):
+    (tmp_path / "XOR.json").mkdir()  # XOR is stored as XOR.safetensors
+    assert client.post("/train/xor").status_code == 200
+    assert client.get("/predict/xor/1/0").json()["result"] == 1
+    assert client.delete("/models/xor").json() == {"deleted": "XOR"}
+    assert (tmp_path / "XOR.json").is_dir()
+
+
 def test_stored_model_of_the_wrong_kind_is_409(client, tmp_path):
     client.post("/train/or")
     (tmp_path / "OR.json").rename(tmp_path / "AND.json")

@@ -61,6 +61,14 @@ def test_predict_untrained_says_how_to_train(model_dir, capsys):
     assert "gatelab train NOR" in err
 
 
+def test_train_with_a_directory_in_the_way_says_so(model_dir, capsys):
+    (model_dir / "AND.json").mkdir()
+    status, out, err = run(capsys, "train", "and")
+    assert (status, out) == (1, "")
+    assert err.startswith("error: cannot store the AND model")
+    assert "AND.json: a directory of that name is in the way" in err
+
+
 @pytest.mark.parametrize(
     ("argv", "words"),
     [

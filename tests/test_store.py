@@ -17,6 +17,7 @@ from gatelab.store import (
     InvalidModelName,
     ModelNotFound,
     ModelStore,
+    NameInUse,
     StoreError,
     WrongModelKind,
 )
@@ -456,11 +457,37 @@ def test_a_failed_write_keeps_the_old_model(store, trained, monkeypatch):
     assert [p.name for p in store.directory.iterdir()] == ["AND.json"]
 
 
-def test_a_directory_under_a_model_name_is_corrupt(store):
+def test_a_directory_under_a_model_name_is_not_a_model(store):
     (store.directory / "AND.json").mkdir()
-    with pytest.raises(CorruptModel, match="cannot be read"):
-        store.load("AND")
+    assert not store.exists("AND")
+    assert store.version("AND") is None
     assert store.list() == []
+    with pytest.raises(ModelNotFound):
+        store.load("AND")
+    with pytest.raises(ModelNotFound):
+        store.delete("AND")
+    assert (store.directory / "AND.json").is_dir()  # never deleted: it is not ours
+
+
+def test_saving_over_a_directory_says_it_is_in_the_way(store, trained):
+    (store.directory / "AND.json").mkdir()
+    with pytest.raises(NameInUse, match=r"AND\.json: a directory of that name is in the way"):
+        store.save("AND", trained["AND"])
+    assert (store.directory / "AND.json").is_dir()
+    assert not store.exists("AND")
+    assert [p.name for p in store.directory.iterdir()] == ["AND.json"]  # no temporary left
+    (store.directory / "AND.json").rmdir()
+    store.save("AND", trained["AND"])
+    assert store.load("AND").predict([1, 1]) == 1
+
+
+def test_a_directory_beside_a_model_does_not_hide_it(store, trained):
+    store.save("OR", trained["OR"])
+    (store.directory / "OR.safetensors").mkdir()  # newer than the model, but not a model
+    assert store.exists("OR")
+    assert store.info("OR")["kind"] == "perceptron"
+    version = store.version("OR")
+    assert version is not None and [kind for kind, *_ in version] == ["perceptron"]
 
 
 def test_save_recreates_a_removed_directory(store, trained):
