@@ -25,6 +25,7 @@ looked up among the seven gates, so no part of a URL becomes a file path. A requ
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Body, FastAPI, Request
+from fastapi import Body, Depends, FastAPI, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -375,6 +376,8 @@ def _shorten(text: str, limit: int = MAX_ECHO_CHARS) -> str:
 
 def _echo(value: Any) -> str:
     """A short, printable quote of a client's value: repr shows control characters escaped."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)  # as the client wrote it: null, true, false
     return _shorten(repr(value))
 
 
@@ -700,16 +703,38 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
         return BatchPrediction(gate=name, results=[answers[tuple(row)] for row in body.inputs])
 
 
+async def refuse_a_null_body(request: Request) -> None:
+    """422 for the JSON body `null`: FastAPI would take it for no body at all (the defaults)."""
+    body = await request.body()  # already read and cached by FastAPI: no second read
+    if body.strip() == b"null":
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("body",),
+                    "msg": 'must be a JSON object such as {"seed": 0} (send no body for the '
+                    "defaults)",
+                    "type": "model_attributes_type",  # pydantic's name for "not an object"
+                    "input": None,
+                }
+            ]
+        )
+
+
 def _add_model_routes(app: FastAPI, service: GateService) -> None:
     """POST /train/{gate}, GET /models, GET and DELETE /models/{gate}."""
 
     @app.post(
-        "/train/{gate}", tags=["models"], responses=error_responses(404, 405, 409, 413, 422, 503)
+        "/train/{gate}",
+        tags=["models"],
+        responses=error_responses(404, 405, 409, 413, 422, 503),
+        dependencies=[Depends(refuse_a_null_body)],
     )
     def train(
         gate: GateName,
+        # TrainSettings, not `TrainSettings | None`: the documented body is then an object, and
+        # the default None keeps it optional (no body: the defaults; `null` is refused above).
         settings: Annotated[
-            TrainSettings | None,
+            TrainSettings,
             Body(
                 openapi_examples={
                     "defaults": {"summary": "the gate's default settings", "value": {"seed": 0}},

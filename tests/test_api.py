@@ -158,12 +158,30 @@ def test_train_unknown_gate_is_404_listing_the_gates(client):
         "5",
         '"train"',
         "{not json",
+        "null",
+        " null\n",
     ],
 )
 def test_train_bad_body_is_422_with_json(client, body):
     response = client.post("/train/and", content=body, headers={"content-type": "application/json"})
     assert_error(response, 422)
     assert not client.get("/gates").json()[0]["trained"]
+
+
+def test_no_body_means_the_defaults_but_a_null_body_is_422(client):
+    # FastAPI reads `null` as "no body"; a client that sends it has made a mistake to report.
+    response = client.post("/train/and", content="null", headers=JSON)
+    detail = assert_error(response, 422, 'must be a JSON object such as {\\"seed\\": 0}', "null")
+    assert detail.startswith('"body: ')
+    assert client.post("/train/and").json()["seed"] == 0  # no body at all: the defaults
+    assert client.post("/train/and", json={}).json()["seed"] == 0
+    assert client.post("/train/and", json={"seed": 3}).json()["seed"] == 3
+    # The documented body is an optional object, never null.
+    body = client.get("/openapi.json").json()["paths"]["/train/{gate}"]["post"]["requestBody"]
+    assert body["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/TrainSettings"
+    }
+    assert not body.get("required", False)
 
 
 def test_a_whole_number_may_be_written_3_point_0(client):
