@@ -25,6 +25,7 @@ looked up among the seven gates, so no part of a URL becomes a file path. A requ
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -44,7 +45,7 @@ from fastapi.openapi.docs import (
 )
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -180,6 +181,59 @@ class GateSummary(BaseModel):
     arity: int
     model: Literal["perceptron", "mlp"]
     trained: bool
+
+
+class Architecture(BaseModel):
+    """An MLP's shape: what is needed to rebuild it before loading its weights."""
+
+    model_config = ConfigDict(extra="allow")
+
+    n_inputs: int
+    hidden_size: int
+    activation: str = Field(description="tanh, relu or sigmoid")
+
+
+class ModelInfo(BaseModel):
+    """A stored model's metadata: what it is, how it was trained and how well it learned."""
+
+    # A model saved from Python with ModelStore.save(..., note="...") carries its extra keys
+    # too: they are shown as stored. The optional fields below are left out when not stored.
+    model_config = ConfigDict(extra="allow")
+
+    gate: str
+    kind: Literal["perceptron", "mlp"]
+    parameters: int = Field(description="how many numbers the model learned")
+    seed: int | None = Field(description="random seed for the starting weights, if known")
+    epochs: int | None = Field(description="epochs the training ran, if known")
+    trained_at: str = Field(description="when it was saved, in UTC (ISO 8601)")
+    format_version: int = Field(description="version of the model file's format")
+    accuracy: float | None = Field(None, description="fraction of the truth table answered right")
+    learning_rate: float | None = Field(None, description="step size used in training")
+    max_epochs: int | None = Field(None, description="most epochs the training allowed")
+    converged: bool | None = Field(None, description="perceptron: an error-free pass happened")
+    architecture: Architecture | None = Field(None, description="MLP: its shape")
+
+
+class About(BaseModel):
+    """What this server is, which gates it knows, and where its documentation is."""
+
+    name: str
+    version: str
+    gates: list[str]
+    docs: str = Field(description="path of the interactive documentation page")
+    openapi: str = Field(description="path of the OpenAPI document")
+
+
+class Deleted(BaseModel):
+    """The gate whose stored model was deleted."""
+
+    deleted: str
+
+
+class Health(BaseModel):
+    """The server is up."""
+
+    status: Literal["ok"]
 
 
 class Problem(BaseModel):
@@ -750,37 +804,60 @@ def _add_model_routes(app: FastAPI, service: GateService) -> None:
         # A plain `def`: FastAPI runs it in a worker thread, so training never blocks requests.
         return service.train(_gate_name(gate), settings)
 
-    @app.get("/models", tags=["models"], responses=error_responses(405, 503))
-    def list_models() -> list[dict[str, Any]]:
+    # exclude_unset: a model's metadata as stored, without nulls for keys it does not have.
+    @app.get(
+        "/models",
+        tags=["models"],
+        responses=error_responses(405, 503),
+        response_model_exclude_unset=True,
+    )
+    def list_models() -> list[ModelInfo]:
         """Metadata of every stored model."""
-        return service.store.list()
+        found = []
+        for metadata in service.store.list():
+            with contextlib.suppress(CorruptModel):  # as store.list() skips unreadable files
+                found.append(model_info_from(metadata))
+        return found
 
-    @app.get("/models/{gate}", tags=["models"], responses=error_responses(404, 405, 409, 422, 503))
-    def model_info(gate: GateName) -> dict[str, Any]:
+    @app.get(
+        "/models/{gate}",
+        tags=["models"],
+        responses=error_responses(404, 405, 409, 422, 503),
+        response_model_exclude_unset=True,
+    )
+    def model_info(gate: GateName) -> ModelInfo:
         """The stored model's metadata: kind, seed, epochs, accuracy, when it was trained."""
-        return service.store.info(_gate_name(gate))
+        return model_info_from(service.store.info(_gate_name(gate)))
 
     @app.delete("/models/{gate}", tags=["models"], responses=error_responses(404, 405, 422, 503))
-    def forget_model(gate: GateName) -> dict[str, str]:
+    def forget_model(gate: GateName) -> Deleted:
         """Delete the stored model; predictions then answer 404 until it is trained again."""
         name = _gate_name(gate)
         service.forget(name)
-        return {"deleted": name}
+        return Deleted(deleted=name)
+
+
+def model_info_from(metadata: dict[str, Any]) -> ModelInfo:
+    """The stored metadata as a ModelInfo; CorruptModel (a 409) if it does not fit one."""
+    try:
+        return ModelInfo.model_validate(metadata)
+    except ValidationError as exc:  # the store checks these keys, so only a hand-edited file
+        raise CorruptModel(f"its metadata does not fit: {exc.errors()[0]['msg']}") from None
 
 
 def _add_about_routes(app: FastAPI, service: GateService) -> None:
     """GET /, GET /gates and GET /health."""
 
     @app.get("/", tags=["about"], responses=error_responses(405))
-    def about() -> dict[str, Any]:
+    def about() -> About:
         """Name, version, the gates, and where the docs are."""
-        return {
-            "name": "gatelab",
-            "version": __version__,
-            "gates": list(GATE_NAMES),
-            "docs": "/docs",
-            "openapi": app.openapi_url,
-        }
+        return About(
+            name="gatelab",
+            version=__version__,
+            gates=list(GATE_NAMES),
+            docs="/docs",
+            openapi=app.openapi_url or "",
+        )
 
     @app.get("/gates", tags=["about"], responses=error_responses(405, 503))
     def gates() -> list[GateSummary]:
@@ -796,9 +873,9 @@ def _add_about_routes(app: FastAPI, service: GateService) -> None:
         ]
 
     @app.get("/health", tags=["about"], responses=error_responses(405))
-    async def health() -> dict[str, str]:
+    async def health() -> Health:
         """Liveness: answers as long as the server runs."""
-        return {"status": "ok"}
+        return Health(status="ok")
 
 
 def create_app(model_dir: str | os.PathLike | None = None) -> FastAPI:

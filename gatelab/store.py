@@ -30,6 +30,7 @@ import stat
 import struct
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -313,6 +314,7 @@ def _metadata(
         json.dumps(metadata, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"metadata must be plain JSON values: {exc}") from None
+    _check_known_extras("", metadata, ValueError)  # never write a file that reads as corrupt
     return metadata
 
 
@@ -443,7 +445,40 @@ def _check_metadata(filename: str, name: str, kind: str, metadata: Any) -> dict[
         raise CorruptModel(f"{filename} metadata: parameters, seed and epochs must be integers")
     if not isinstance(metadata["trained_at"], str):
         raise CorruptModel(f"{filename} metadata: trained_at must be a date string")
+    if kind == "perceptron" and "architecture" in metadata:
+        raise CorruptModel(f"{filename} metadata: a perceptron has no architecture")
+    _check_known_extras(f"{filename} ", metadata, CorruptModel)
     return metadata
+
+
+def _is_number(value: Any) -> bool:
+    """A finite JSON number (true and false are not numbers here)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return isinstance(value, int) or math.isfinite(value)
+
+
+def _is_whole(value: Any) -> bool:
+    """A JSON whole number (not true or false)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# Optional metadata that the store writes and the API documents (gatelab.api.ModelInfo): when
+# present and not null, each must be what it says, so a reader can rely on it.
+KNOWN_EXTRAS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "accuracy": (lambda v: _is_number(v) and 0 <= v <= 1, "a number from 0 to 1"),
+    "learning_rate": (lambda v: _is_number(v) and v > 0, "a positive number"),
+    "max_epochs": (lambda v: _is_whole(v) and v >= 1, "a whole number >= 1"),
+    "converged": (lambda v: isinstance(v, bool), "true or false"),
+}
+
+
+def _check_known_extras(label: str, metadata: dict[str, Any], error: type[Exception]) -> None:
+    """Raise `error` if a known optional key holds the wrong kind of value."""
+    for key, (fits, what) in KNOWN_EXTRAS.items():
+        value = metadata.get(key)
+        if value is not None and not fits(value):
+            raise error(f"{label}metadata: {key} must be {what}, got {value!r:.40}")
 
 
 def _check_mlp_tensors(filename: str, name: str, metadata: dict, tensors: dict) -> None:

@@ -15,10 +15,21 @@ import warnings
 import pytest
 
 import gatelab.api as api
-from gatelab.api import MAX_BODY_BYTES, ErrorBody, GateService, TrainSettings, create_app
+from gatelab.api import (
+    MAX_BODY_BYTES,
+    About,
+    Deleted,
+    ErrorBody,
+    GateService,
+    Health,
+    ModelInfo,
+    TrainSettings,
+    create_app,
+    model_info_from,
+)
 from gatelab.gates import GATE_NAMES, get_gate
 from gatelab.perceptron import Perceptron
-from gatelab.store import ModelStore
+from gatelab.store import CorruptModel, ModelStore
 
 with warnings.catch_warnings():  # starlette's notice about a future test client, not our code
     warnings.simplefilter("ignore")
@@ -70,7 +81,7 @@ def assert_error(response, status: int, *words: str) -> str:
 
 # ----- about ----------------------------------------------------------------------------------
 def test_root_names_the_api_its_gates_and_docs(client):
-    body = client.get("/").json()
+    body = About.model_validate_json(client.get("/").content, strict=True).model_dump()
     assert body["name"] == "gatelab"
     assert body["version"] == api.__version__
     assert body["gates"] == list(GATE_NAMES)
@@ -79,6 +90,7 @@ def test_root_names_the_api_its_gates_and_docs(client):
 
 def test_health(client):
     assert client.get("/health").json() == {"status": "ok"}
+    Health.model_validate_json(client.get("/health").content, strict=True)
 
 
 def test_gates_lists_arity_model_and_trained_flag(client):
@@ -290,8 +302,85 @@ def test_model_metadata(trained):
     assert [row["gate"] for row in trained.get("/models").json()] == ["AND", "XOR", "NOT"]
 
 
+def test_model_metadata_is_typed(trained):
+    # Every key the API's training stores is a declared ModelInfo field, with its type.
+    declared = set(ModelInfo.model_fields)
+    for path in ("/models/and", "/models/xor"):
+        response = trained.get(path)
+        assert set(response.json()) <= declared, response.json()
+        ModelInfo.model_validate_json(response.content, strict=True)
+    perceptron, mlp = trained.get("/models/and").json(), trained.get("/models/xor").json()
+    # Only the keys the model has: no "architecture": null for a perceptron.
+    assert "architecture" not in perceptron and "converged" not in mlp
+    assert (perceptron["learning_rate"], perceptron["max_epochs"], perceptron["converged"]) == (
+        0.1,
+        100,
+        True,
+    )
+    assert (mlp["seed"], mlp["epochs"], mlp["learning_rate"], mlp["max_epochs"]) == (
+        0,
+        300,
+        0.05,
+        300,
+    )
+    for row in trained.get("/models").json():
+        ModelInfo.model_validate(row, strict=True)
+
+
+def test_metadata_saved_from_python_keeps_its_extra_keys(client, tmp_path):
+    ModelStore(tmp_path).save(
+        "OR", Perceptron(seed=0).fit(get_gate("OR").inputs, get_gate("OR").targets), note="mine"
+    )
+    info = client.get("/models/or").json()
+    assert info["note"] == "mine"
+    assert info["seed"] == 0 and "max_epochs" not in info
+    assert client.get("/models").json() == [info]
+
+
+def test_metadata_that_does_not_fit_is_409_never_500(client, tmp_path):
+    client.post("/train/and")
+    path = tmp_path / "AND.json"
+    document = json.loads(path.read_text())
+    document["metadata"]["learning_rate"] = "fast"
+    path.write_text(json.dumps(document))
+    assert_error(client.get("/models/and"), 409, "learning_rate must be a positive number")
+    assert client.get("/models").json() == []
+    # Whatever slips past the store's checks is still a 409, never a 500.
+    with pytest.raises(CorruptModel, match="does not fit"):
+        model_info_from({"gate": "AND", "kind": "perceptron", "parameters": "three"})
+
+
+def test_every_200_answer_has_a_documented_schema(client):
+    spec = client.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            content = operation["responses"]["200"]["content"]["application/json"]
+            assert content["schema"] != {}, (method, path)  # not "any JSON at all"
+    ref = "#/components/schemas/"
+    schemas = {
+        (path, method): operation["responses"]["200"]["content"]["application/json"]["schema"]
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+    }
+    assert schemas[("/", "get")] == {"$ref": ref + "About"}
+    assert schemas[("/models/{gate}", "get")] == {"$ref": ref + "ModelInfo"}
+    assert schemas[("/models/{gate}", "delete")] == {"$ref": ref + "Deleted"}
+    assert schemas[("/models", "get")]["items"] == {"$ref": ref + "ModelInfo"}
+    required = set(spec["components"]["schemas"]["ModelInfo"]["required"])
+    assert required == {
+        "gate",
+        "kind",
+        "parameters",
+        "seed",
+        "epochs",
+        "trained_at",
+        "format_version",
+    }
+
+
 def test_delete_forgets_the_model(trained):
     assert trained.delete("/models/AND").json() == {"deleted": "AND"}
+    Deleted.model_validate_json(trained.delete("/models/xor").content, strict=True)
     assert_error(trained.get("/predict/and/1/1"), 404, "POST /train/AND")
     assert_error(trained.get("/models/and"), 404, "POST /train/AND")
     assert_error(trained.delete("/models/and"), 404, "no stored AND model")

@@ -154,6 +154,29 @@ def test_extra_metadata_must_be_json(store, trained):
     assert not store.exists("AND")
 
 
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        ({"learning_rate": "fast"}, "learning_rate must be a positive number"),
+        ({"learning_rate": 0}, "learning_rate must be a positive number"),
+        ({"accuracy": 1.5}, "accuracy must be a number from 0 to 1"),
+        ({"accuracy": True}, "accuracy must be a number from 0 to 1"),
+        ({"max_epochs": 2.5}, "max_epochs must be a whole number"),
+        ({"converged": "yes"}, "converged must be true or false"),
+    ],
+)
+def test_known_metadata_keys_must_have_their_type(store, trained, extra, words):
+    # The API documents these keys with a type (gatelab.api.ModelInfo): never write otherwise.
+    with pytest.raises(ValueError, match=words):
+        store.save("AND", trained["AND"], **extra)
+    assert not store.exists("AND")
+
+
+def test_known_metadata_keys_may_be_null(store, trained):
+    info = store.save("AND", trained["AND"], max_epochs=None, learning_rate=None)
+    assert info["max_epochs"] is None and info["learning_rate"] is None
+
+
 # ----- names ----------------------------------------------------------------------------------
 BAD_NAMES = [
     "",
@@ -334,6 +357,11 @@ def edit_perceptron_file(store, trained, change):
         lambda d: d["metadata"].pop("trained_at"),
         lambda d: d["metadata"].update(parameters=7),
         lambda d: d["metadata"].update(seed="zero"),
+        lambda d: d["metadata"].update(learning_rate="fast"),
+        lambda d: d["metadata"].update(accuracy=2),
+        lambda d: d["metadata"].update(converged=1),
+        lambda d: d["metadata"].update(max_epochs=True),
+        lambda d: d["metadata"].update(architecture={"n_inputs": 2}),  # a perceptron has none
         lambda d: d.update(format_version=99),
         lambda d: d.update(format="something.else"),
     ],
