@@ -166,12 +166,7 @@ def serve(
     try:
         store = ModelStore(model_dir)
     except OSError as exc:
-        print(
-            f"error: cannot use {model_dir} as the model directory ({exc.strerror}); "
-            "choose another with --model-dir",
-            file=sys.stderr,
-        )
-        return 1
+        return _cannot_use(model_dir, exc)
     problem = _cannot_listen(host, port)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
@@ -206,6 +201,17 @@ def serve(
         access_log=access_log,
     )
     return 0
+
+
+def _cannot_use(model_dir: os.PathLike | str, exc: OSError) -> int:
+    """Say that the model directory cannot be used (not a directory, no permission, ...): 1."""
+    reason = exc.strerror or str(exc)
+    print(
+        f"error: cannot use {model_dir} as the model directory ({reason}); "
+        "choose another with --model-dir",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def is_loopback(host: str) -> bool:
@@ -267,17 +273,20 @@ def _report_stored_models(store: ModelStore) -> None:
 
 def train(gate: str, *, seed: int = 0) -> int:
     """Train the gate into the model store and print what was learned."""
-    from gatelab.api import GateService, TrainSettings
+    from gatelab.api import GateService, TrainSettings, default_model_dir
     from gatelab.store import StoreError
 
     if not 0 <= seed < 2**32:
         print("error: --seed must be between 0 and 4294967295", file=sys.stderr)
         return 2
+    model_dir = default_model_dir()
     try:
-        result = GateService().train(gate, TrainSettings(seed=seed))
+        result = GateService(model_dir).train(gate, TrainSettings(seed=seed))
     except StoreError as exc:  # e.g. a directory where the model file belongs
         print(f"error: cannot store the {gate} model: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # e.g. --model-dir under a regular file, or no permission
+        return _cannot_use(model_dir, exc)
     print(
         f"trained {result.gate} ({result.kind}, seed {result.seed}): accuracy "
         f"{result.accuracy:.2f} after {result.epochs_run} epoch(s), {result.parameters} parameters"
@@ -287,15 +296,16 @@ def train(gate: str, *, seed: int = 0) -> int:
 
 def predict(gate: str, bits: list[str], parser: argparse.ArgumentParser) -> int:
     """Print the stored model's answer for the given bits."""
-    from gatelab.api import GateService
+    from gatelab.api import GateService, default_model_dir
     from gatelab.store import ModelNotFound, StoreError
 
     arity = get_gate(gate).arity
     if len(bits) != arity or any(bit not in ("0", "1") for bit in bits):
         parser.error(f"{gate} takes {arity} input bit(s), each 0 or 1; got {' '.join(bits)}")
     row = tuple(int(bit) for bit in bits)
+    model_dir = default_model_dir()
     try:
-        result = GateService().predict(gate, [row])[0]
+        result = GateService(model_dir).predict(gate, [row])[0]
     except ModelNotFound:
         print(f"error: no trained {gate} model yet; run: gatelab train {gate}", file=sys.stderr)
         return 1
@@ -305,6 +315,8 @@ def predict(gate: str, bits: list[str], parser: argparse.ArgumentParser) -> int:
             file=sys.stderr,
         )
         return 1
+    except OSError as exc:
+        return _cannot_use(model_dir, exc)
     print(f"{gate}({', '.join(bits)}) = {result}")
     return 0
 

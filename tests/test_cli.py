@@ -61,6 +61,19 @@ def test_predict_untrained_says_how_to_train(model_dir, capsys):
     assert "gatelab train NOR" in err
 
 
+@pytest.mark.parametrize("command", [["train", "and"], ["predict", "and", "1", "1"]])
+def test_an_unusable_model_dir_is_an_error_line_not_a_traceback(
+    tmp_path, model_dir, capsys, command
+):
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("not a directory")
+    status, out, err = run(capsys, *command, "--model-dir", str(not_a_dir / "models"))
+    assert (status, out) == (1, "")
+    assert err.startswith(f"error: cannot use {not_a_dir / 'models'} as the model directory (")
+    assert "--model-dir" in err
+    assert "Traceback" not in err
+
+
 def test_train_with_a_directory_in_the_way_says_so(model_dir, capsys):
     (model_dir / "AND.json").mkdir()
     status, out, err = run(capsys, "train", "and")
