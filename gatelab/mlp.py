@@ -55,6 +55,9 @@ class GateMLP(nn.Module):
         self.hidden = nn.Linear(n_inputs, hidden_size)
         self.act = ACTIVATIONS[activation]()
         self.output = nn.Linear(hidden_size, 1)
+        # Set by train_mlp: {"seed", "epochs", "learning_rate"}, so the model store can record
+        # how the network was trained without being told again. None for an untrained network.
+        self.trained_with: dict[str, Any] | None = None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Return one logit per row of x."""
@@ -159,6 +162,7 @@ def train_mlp(
             optimizer.step()
             losses.append(loss.item())
     model.eval()
+    model.trained_with = {"seed": seed, "epochs": epochs, "learning_rate": learning_rate}
     return TrainingResult(model, losses, seed, epochs, learning_rate)
 
 

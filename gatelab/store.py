@@ -130,6 +130,12 @@ class ModelStore:
                 raise TypeError(f"can only store a Perceptron or a GateMLP, got {type(model)}")
             kind = "mlp"
             _check_inputs(name, arity, model.n_inputs, ValueError)
+            # train_mlp notes its settings on the network: used unless the caller gives them.
+            trained_with = getattr(model, "trained_with", None) or {}
+            seed = trained_with.get("seed") if seed is None else seed
+            epochs = trained_with.get("epochs") if epochs is None else epochs
+            if trained_with.get("learning_rate") is not None:
+                extra.setdefault("learning_rate", float(trained_with["learning_rate"]))
         metadata = _metadata(name, kind, model, seed, epochs, extra)
         data = _encode(kind, metadata, model)
         path = self._path(name, kind)
@@ -547,6 +553,12 @@ def _mlp_from(name: str, metadata: dict[str, Any], tensors: dict[str, Any]) -> G
     }
     model.load_state_dict(state)
     model.eval()
+    # As train_mlp would have noted it, so saving the loaded network again keeps its settings.
+    model.trained_with = {
+        "seed": metadata["seed"],
+        "epochs": metadata["epochs"],
+        "learning_rate": metadata.get("learning_rate"),
+    }
     return model
 
 

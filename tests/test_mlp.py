@@ -80,6 +80,9 @@ def test_training_result_records_the_run():
     assert result.final_loss == result.losses[-1] < result.losses[0]
     assert result.model.architecture["hidden_size"] == 4
     assert not result.model.training  # returned in eval mode, ready to predict
+    # The network itself remembers how it was trained (the model store reads it).
+    assert result.model.trained_with == {"seed": 3, "epochs": 40, "learning_rate": 0.1}
+    assert GateMLP().trained_with is None
 
 
 def test_the_first_loss_is_about_a_fair_guess():

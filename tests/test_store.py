@@ -121,6 +121,24 @@ def test_mlp_metadata_holds_the_architecture(store, xor_mlp):
     assert info["accuracy"] == 1.0
 
 
+def test_an_mlp_remembers_its_training_settings_for_the_store(store):
+    # Saved with no settings given: seed, epochs and learning rate come from train_mlp.
+    metadata = store.save("XOR", train_gate_mlp("XOR", seed=3, epochs=200).model)
+    assert (metadata["seed"], metadata["epochs"], metadata["learning_rate"]) == (3, 200, 0.05)
+    # Given settings win; a loaded network saved again keeps what it was trained with.
+    assert store.save("XOR", train_gate_mlp("XOR", seed=3).model, seed=9)["seed"] == 9
+    again = store.save("XNOR", store.load("XOR"))
+    assert (again["seed"], again["epochs"], again["learning_rate"]) == (9, 300, 0.05)
+
+
+def test_an_mlp_built_by_hand_has_no_training_settings(store):
+    from gatelab.mlp import GateMLP
+
+    metadata = store.save("AND", GateMLP())  # untrained: wrong answers, but storable
+    assert (metadata["seed"], metadata["epochs"]) == (None, None)
+    assert "learning_rate" not in metadata
+
+
 def test_load_with_info_returns_both(store, trained):
     store.save("NOT", trained["NOT"])
     model, info = store.load_with_info("not")
