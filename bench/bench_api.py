@@ -2,8 +2,9 @@
 
 Both apps run the same way: `python -m uvicorn`, one process each, same flags, 127.0.0.1 only.
 They are measured one after the other, in alternating rounds (so background load hits both
-alike), by a small keep-alive HTTP/1.1 load generator written with asyncio streams. Every run
-is bounded: a fixed number of rounds of a fixed duration; the servers are stopped at the end.
+alike), with wrk when it is installed (`wrk -t1 -cN -dSs URL`), else with a small keep-alive
+HTTP/1.1 load generator written with asyncio streams; the report says which. Every run is
+bounded: a fixed number of rounds of a fixed duration; the servers are stopped at the end.
 
 Usage: python bench/bench_api.py [--seconds 3] [--rounds 3] [--connections 16]
 """
@@ -14,6 +15,8 @@ import argparse
 import asyncio
 import contextlib
 import os
+import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -104,8 +107,27 @@ async def _measure(url: str, path: str, seconds: float, connections: int) -> flo
 
 
 def measure(url: str, path: str, seconds: float, connections: int) -> float:
-    """Requests per second for GET url+path."""
+    """Requests per second for GET url+path, with the Python load generator."""
     return asyncio.run(_measure(url, path, seconds, connections))
+
+
+def wrk_requests_per_second(output: str) -> float:
+    """The "Requests/sec:" figure of wrk's report; RuntimeError if any answer was not a 2xx/3xx."""
+    if "Non-2xx or 3xx responses" in output:
+        raise RuntimeError(f"wrk saw error answers:\n{output}")
+    found = re.search(r"^Requests/sec:\s+([0-9.]+)", output, re.MULTILINE)
+    if found is None:
+        raise RuntimeError(f"wrk printed no Requests/sec line:\n{output}")
+    return float(found.group(1))
+
+
+def measure_with_wrk(wrk: str, url: str, path: str, seconds: float, connections: int) -> float:
+    """Requests per second for GET url+path, measured by wrk on one thread (after a warm-up)."""
+    whole_seconds = max(1, round(seconds))  # wrk takes whole seconds
+    for duration in (1, whole_seconds):  # the first run only warms the server up
+        command = [wrk, "-t1", f"-c{connections}", f"-d{duration}s", f"{url}{path}"]
+        report = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return wrk_requests_per_second(report)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per endpoint")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections")
     args = parser.parse_args(argv)
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        generator = "the Python asyncio load generator (wrk is not installed)"
+    else:
+        generator = f"wrk ({wrk}, one thread)"
 
     with tempfile.TemporaryDirectory() as model_dir:
         env = {"GATELAB_MODEL_DIR": model_dir}
@@ -131,9 +158,14 @@ def main(argv: list[str] | None = None) -> int:
             results: dict[str, list[float]] = {name: [] for name in targets}
             for _ in range(args.rounds):
                 for name, (url, path) in targets.items():
-                    results[name].append(measure(url, path, args.seconds, args.connections))
+                    if wrk is None:
+                        rate = measure(url, path, args.seconds, args.connections)
+                    else:
+                        rate = measure_with_wrk(wrk, url, path, args.seconds, args.connections)
+                    results[name].append(rate)
 
     print(f"{args.rounds} rounds x {args.seconds:g} s, {args.connections} connections, loopback")
+    print(f"load generator: {generator}")
     medians = {name: statistics.median(values) for name, values in results.items()}
     for name, values in results.items():
         rounds = ", ".join(f"{value:,.0f}" for value in values)
