@@ -7,14 +7,21 @@ data accepted and invalid data refused, and a 405 with the right Allow header fo
 method. It is bounded and deterministic: a fixed seed, derandomized Hypothesis, no example
 database, 50 examples per route in the fuzzing phase; about 10 s in all. (Hypothesis also draws
 constants from the project's own modules, so changing the code can change the requests.)
+It is bounded in time too: one request may take at most EXAMPLE_DEADLINE (Hypothesis's
+deadline; schemathesis turns it off by default), and a route still being fuzzed after
+ROUTE_BUDGET_SECONDS fails with a message saying so, instead of running on. Both are far above
+a healthy run (milliseconds per request, about a second per route), so they never decide a pass.
 """
 
 from __future__ import annotations
 
+import time
 import warnings
+from datetime import timedelta
 
 import pytest
 import schemathesis
+from hypothesis import settings
 from schemathesis.config import SchemathesisConfig
 
 import gatelab.api as api
@@ -28,6 +35,9 @@ with warnings.catch_warnings():  # starlette's notice about a future test client
 MAX_EXAMPLES = 50
 # Training runs for real: a fuzzed epochs of 10 000 would train an MLP for seconds.
 MAX_FUZZED_EPOCHS = 20
+# Time bounds (see the module docstring): per request, and per route's whole run.
+EXAMPLE_DEADLINE = timedelta(seconds=5)
+ROUTE_BUDGET_SECONDS = 60.0
 
 CONFIG = SchemathesisConfig.from_dict(
     {
@@ -75,9 +85,22 @@ def served_app(tmp_path_factory):
     return app
 
 
+# When each route's run started (the test function is called once per generated request).
+_route_started: dict[str, float] = {}
+
+
 @schema.parametrize()
+@settings(deadline=EXAMPLE_DEADLINE)  # schemathesis keeps the rest of its own settings
 def test_every_route_answers_as_documented(case, served_app):
     """Each generated request gets an answer that passes every schemathesis check."""
+    route = case.operation.label
+    started = _route_started.setdefault(route, time.monotonic())
+    if time.monotonic() - started > ROUTE_BUDGET_SECONDS:
+        pytest.fail(
+            f"{route}: still fuzzing after {ROUTE_BUDGET_SECONDS:.0f} s (a healthy run takes "
+            "about a second); something made requests slow",
+            pytrace=False,
+        )
     body = case.body
     epochs = body.get("epochs") if isinstance(body, dict) else None
     # A valid epochs (a whole number, maybe written 300.0) made small: still valid, but quick.
