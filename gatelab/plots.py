@@ -3,7 +3,8 @@
 Every figure is a plain `matplotlib.figure.Figure` made without pyplot, so a notebook shows it
 exactly once: leave the returned Figure as the cell's last expression. `plot_*` functions return
 the Figure; single-panel ones take an optional Axes (to draw beside something else) or make
-their own, and multi-panel ones (`plot_training` aside, which takes two Axes) make their own. `draw_*` functions draw onto an Axes you give them: lesson 04 reuses them.
+their own; multi-panel ones make their own figure (`plot_training` also takes two Axes).
+`draw_*` functions draw onto an Axes you give them: lesson 04 reuses them.
 """
 
 from __future__ import annotations
