@@ -15,6 +15,7 @@ import torch
 from torch import nn
 
 from gatelab.gates import truth_table
+from gatelab.perceptron import check_training_settings
 
 ACTIVATIONS: dict[str, type[nn.Module]] = {"tanh": nn.Tanh, "relu": nn.ReLU, "sigmoid": nn.Sigmoid}
 
@@ -141,10 +142,7 @@ def train_mlp(
     seed: int = 0,
 ) -> TrainingResult:
     """Full-batch training with Adam and binary cross-entropy; deterministic for a seed."""
-    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
-        raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}")
-    if not np.isfinite(learning_rate) or learning_rate <= 0:
-        raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+    check_training_settings(learning_rate, epochs)
     inputs = torch.as_tensor(np.asarray(X, dtype=np.float32))
     targets = torch.as_tensor(np.asarray(y, dtype=np.float32))
     # fork_rng: seed the initial weights without changing the caller's global torch RNG.

@@ -59,7 +59,7 @@ class Perceptron:
     def fit(self, X: Any, y: Any) -> Perceptron:
         """Learn weights and bias from inputs X (rows) and 0/1 targets y; return self."""
         X, y = _check_training_data(X, y)
-        _check_settings(self.learning_rate, self.epochs)
+        check_training_settings(self.learning_rate, self.epochs)
         rng = np.random.default_rng(self.seed)
         # Small random start in [0, 1), as in the seed lesson, so each seed tells its own story.
         self.weights_ = rng.random(X.shape[1])
@@ -186,8 +186,8 @@ def train_gate(
     return Perceptron(learning_rate=learning_rate, epochs=epochs, seed=seed).fit(X, y)
 
 
-def _check_settings(learning_rate: float, epochs: int) -> None:
-    """Raise ValueError for a learning rate or epoch count the rule cannot use."""
+def check_training_settings(learning_rate: float, epochs: int) -> None:
+    """Raise ValueError for a learning rate or epoch count training cannot use (MLP too)."""
     if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
         raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}")
     is_number = isinstance(learning_rate, (int, float, np.number)) and not isinstance(

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch  # a hard dependency: a broken install must fail here, not skip
 
 from gatelab import truth_table
-
-torch = pytest.importorskip("torch")
-from gatelab.mlp import (  # noqa: E402  (after the torch check)
+from gatelab.mlp import (
     DEFAULT_EPOCHS,
     DEFAULT_HIDDEN,
     DEFAULT_LEARNING_RATE,
@@ -149,6 +148,7 @@ def test_predict_rejects_the_wrong_shape(xor_model, bad):
         ({"learning_rate": 0.0}, "learning_rate"),
         ({"learning_rate": -0.1}, "learning_rate"),
         ({"learning_rate": float("nan")}, "learning_rate"),
+        ({"learning_rate": "0.1"}, "learning_rate"),
     ],
 )
 def test_bad_settings_raise_clear_errors(settings, message):

@@ -9,8 +9,10 @@ from datetime import datetime
 
 import numpy as np
 import pytest
+import torch  # a hard dependency: a broken install must fail here, not skip
 
 from gatelab import GATE_NAMES, LINEAR_GATES, NotFittedError, Perceptron, train_gate, truth_table
+from gatelab.mlp import train_gate_mlp
 from gatelab.store import (
     FORMAT_VERSION,
     CorruptModel,
@@ -21,9 +23,6 @@ from gatelab.store import (
     StoreError,
     WrongModelKind,
 )
-
-torch = pytest.importorskip("torch")
-from gatelab.mlp import train_gate_mlp  # noqa: E402  (after the torch check)
 
 
 @pytest.fixture(scope="module")
