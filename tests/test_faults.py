@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import re
 import signal
 import threading
 import time
 from collections import Counter
-from pathlib import Path
 
 import httpx
 import pytest
@@ -136,24 +134,14 @@ def test_a_killed_worker_is_replaced_and_the_server_keeps_answering(tmp_path):
 
 
 # ----- corrupt or foreign files at start-up ---------------------------------------------------
-class RunsCode:
-    """Unpickling this object runs code (here, harmlessly, writing a marker file)."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self):
-        return (exec, (f"open({str(self.marker)!r}, 'w').write('the pickle ran code')",))
-
-
 @pytest.fixture
-def messy_model_dir(tmp_path):
+def messy_model_dir(tmp_path, malicious):
     """A model directory with one good model (NOT) and broken or foreign files for five gates."""
     models = tmp_path / "models"
-    marker = tmp_path / "marker.txt"
+    code_running_pickle, marker = malicious
     ModelStore(models).save("NOT", train_gate("NOT"))
     (models / "AND.json").write_bytes(b"\x00\xffgarbage from a bad copy")
-    (models / "OR.json").write_bytes(pickle.dumps(RunsCode(marker)))
+    (models / "OR.json").write_bytes(code_running_pickle)
     (models / "NAND.json").write_text(json.dumps({"name": "NAND", "weights": [1, 2]}))
     (models / "NOR.json").write_text("")
     (models / "XOR.safetensors").write_bytes(b"\x40\x00\x00\x00\x00\x00\x00\x00{truncated")

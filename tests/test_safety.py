@@ -2,8 +2,6 @@
 
 import ast
 import json
-import pickle
-import pickletools
 from pathlib import Path
 
 import pytest
@@ -13,28 +11,6 @@ from gatelab.store import CorruptModel, ModelNotFound, ModelStore
 ROOT = Path(__file__).resolve().parent.parent
 # The one place allowed to call pickle's loaders: the lesson that shows why they are dangerous.
 PICKLE_LESSON = "notebooks/05_saving_and_loading.ipynb"
-
-
-class WritesMarker:
-    """A crafted object whose unpickling runs code: here, harmlessly, writing a marker file."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self):
-        # Unpickling calls exec(source): an attacker could put anything in that string.
-        return (exec, (f"open({str(self.marker)!r}, 'w').write('the pickle ran code')",))
-
-
-@pytest.fixture
-def malicious(tmp_path):
-    """(bytes of a malicious pickle, the marker file it would create)."""
-    marker = tmp_path / "marker.txt"
-    data = pickle.dumps(WritesMarker(marker))
-    # It really is a code-running pickle: it calls a global (exec) through the REDUCE opcode.
-    ops = {op.name for op, _, _ in pickletools.genops(data)}
-    assert "REDUCE" in ops and b"exec" in data
-    return data, marker
 
 
 @pytest.mark.parametrize("filename", ["AND.json", "XOR.safetensors", "NOT.json"])

@@ -1,0 +1,29 @@
+"""Fixtures shared by several test files."""
+
+import pickle
+import pickletools
+from pathlib import Path
+
+import pytest
+
+
+class WritesMarker:
+    """A crafted object whose unpickling runs code: here, harmlessly, writing a marker file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        # Unpickling calls exec(source): an attacker could put anything in that string.
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('the pickle ran code')",))
+
+
+@pytest.fixture
+def malicious(tmp_path):
+    """(bytes of a malicious pickle, the marker file it would create)."""
+    marker = tmp_path / "marker.txt"
+    data = pickle.dumps(WritesMarker(marker))
+    # It really is a code-running pickle: it calls a global (exec) through the REDUCE opcode.
+    ops = {op.name for op, _, _ in pickletools.genops(data)}
+    assert "REDUCE" in ops and b"exec" in data
+    return data, marker
