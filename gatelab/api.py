@@ -712,6 +712,14 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
         served = service.fresh(name) or await run_in_threadpool(service.reload, name)
         return served.answers
 
+    async def one_answer(gate: str, bits: tuple[str, ...]) -> JSONResponse:
+        """The gate's answer for one row of bits from the URL (both GET routes end here)."""
+        name = _gate_name(gate)
+        _check_arity(name, len(bits))
+        row = tuple(int(bit) for bit in bits)
+        answers = await answers_for(name)
+        return JSONResponse({"gate": name, "inputs": list(row), "result": answers[row]})
+
     # `async def` and no disk access: an answer is a dictionary lookup on the event loop.
     # The route returns a JSONResponse itself; response_model only documents its shape.
     @app.get(
@@ -722,11 +730,7 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
     )
     async def predict_two(gate: GateName, a: BitText, b: BitText) -> JSONResponse:
         """Ask a two-input gate, e.g. GET /predict/AND/1/1 (any case: /predict/and/1/1)."""
-        name = _gate_name(gate)
-        _check_arity(name, 2)
-        row = (int(a), int(b))
-        answers = await answers_for(name)
-        return JSONResponse({"gate": name, "inputs": list(row), "result": answers[row]})
+        return await one_answer(gate, (a, b))
 
     @app.get(
         "/predict/{gate}/{x}",
@@ -736,11 +740,7 @@ def _add_prediction_routes(app: FastAPI, service: GateService) -> None:
     )
     async def predict_one(gate: OneInputGateName, x: BitText) -> JSONResponse:
         """Ask a one-input gate: GET /predict/NOT/0 (any case: /predict/not/0)."""
-        name = _gate_name(gate)
-        _check_arity(name, 1)
-        row = (int(x),)
-        answers = await answers_for(name)
-        return JSONResponse({"gate": name, "inputs": list(row), "result": answers[row]})
+        return await one_answer(gate, (x,))
 
     @app.post(
         "/predict/{gate}", tags=["predict"], responses=error_responses(404, 405, 409, 413, 422, 503)
