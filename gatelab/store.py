@@ -299,9 +299,9 @@ def _metadata(
     if clash:
         raise ValueError(f"these metadata keys are set by the store: {', '.join(clash)}")
     for label, value in (("seed", seed), ("epochs", epochs)):
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        if value is not None and not _is_whole(value):
             raise ValueError(f"{label} must be a whole number or None, got {value!r}")
-    X, y = get_gate(name).inputs, get_gate(name).targets
+    gate = get_gate(name)
     metadata: dict[str, Any] = {
         "gate": name,
         "kind": kind,
@@ -314,7 +314,8 @@ def _metadata(
     if kind == "mlp":
         metadata["architecture"] = dict(model.architecture)
     # How much of the truth table the stored model gets right (1.0 = all of it).
-    extra.setdefault("accuracy", float(np.mean(np.asarray(model.predict(X)) == y)))
+    predicted = np.asarray(model.predict(gate.inputs))
+    extra.setdefault("accuracy", float(np.mean(predicted == gate.targets)))
     metadata.update(extra)
     try:
         json.dumps(metadata, allow_nan=False)
@@ -447,7 +448,7 @@ def _check_metadata(filename: str, name: str, kind: str, metadata: Any) -> dict[
         raise WrongModelKind(f"{filename} holds a model for {metadata['gate']!r}, not {name!r}")
     given = (metadata["seed"], metadata["epochs"])
     whole = (metadata["parameters"], *(value for value in given if value is not None))
-    if any(isinstance(v, bool) or not isinstance(v, int) for v in whole):
+    if not all(_is_whole(value) for value in whole):
         raise CorruptModel(f"{filename} metadata: parameters, seed and epochs must be integers")
     if not isinstance(metadata["trained_at"], str):
         raise CorruptModel(f"{filename} metadata: trained_at must be a date string")
@@ -494,9 +495,7 @@ def _check_mlp_tensors(filename: str, name: str, metadata: dict, tensors: dict) 
     if not isinstance(arch, dict) or any(key not in arch for key in keys):
         raise CorruptModel(f"{filename} metadata has no complete architecture")
     n_inputs, hidden = arch["n_inputs"], arch["hidden_size"]
-    if not all(
-        isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in (n_inputs, hidden)
-    ):
+    if not all(_is_whole(size) and size >= 1 for size in (n_inputs, hidden)):
         raise CorruptModel(f"{filename}: architecture sizes must be whole numbers >= 1")
     if not isinstance(arch["activation"], str):
         raise CorruptModel(f"{filename}: architecture activation must be a name")
