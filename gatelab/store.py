@@ -165,10 +165,10 @@ class ModelStore:
     def load_with_info(self, gate: str) -> tuple[Perceptron | GateMLP, dict[str, Any]]:
         """Return (model, metadata) for the gate's stored model."""
         name = canonical_gate(gate)
-        kind, metadata, params = self._read(name)
+        kind, metadata, content = self._read(name)
         if kind == "perceptron":
-            return _perceptron_from(params), metadata
-        return _mlp_from(name, metadata, params), metadata
+            return content, metadata  # already rebuilt while checking the file
+        return _mlp_from(name, metadata, content), metadata
 
     def info(self, gate: str) -> dict[str, Any]:
         """Metadata of the gate's stored model (the file is fully checked, torch is not needed)."""
@@ -220,8 +220,8 @@ class ModelStore:
                 newest = (st.st_mtime_ns, kind, path)
         return None if newest is None else (newest[1], newest[2])
 
-    def _read(self, name: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
-        """Read and check the gate's file; return (kind, metadata, parameters)."""
+    def _read(self, name: str) -> tuple[str, dict[str, Any], Any]:
+        """Read and check the gate's file; return (kind, metadata, Perceptron or MLP tensors)."""
         current = self._current(name)
         if current is None:
             raise ModelNotFound(_not_found_message(name))
@@ -236,10 +236,10 @@ class ModelStore:
         if len(data) > MAX_FILE_BYTES:
             raise CorruptModel(f"{path.name} is too large to be a gate model")
         if kind == "perceptron":
-            metadata, params = _decode_json(path.name, name, data)
+            metadata, content = _decode_json(path.name, name, data)
         else:
-            metadata, params = _decode_safetensors(path.name, name, data)
-        return kind, metadata, params
+            metadata, content = _decode_safetensors(path.name, name, data)
+        return kind, metadata, content
 
     def _write_atomically(self, path: Path, data: bytes) -> None:
         """Write data to a temporary file next to path, fsync it, then rename it over path."""
@@ -364,8 +364,8 @@ def _sniff(data: bytes) -> str:
     return "unknown bytes"
 
 
-def _decode_json(filename: str, name: str, data: bytes) -> tuple[dict, dict]:
-    """Parse and check a perceptron's JSON file; return (metadata, perceptron dict)."""
+def _decode_json(filename: str, name: str, data: bytes) -> tuple[dict, Perceptron]:
+    """Parse and check a perceptron's JSON file; return (metadata, the rebuilt Perceptron)."""
     sniffed = _sniff(data)
     if sniffed == "safetensors":
         raise WrongModelKind(f"{filename} holds a safetensors tensor file, not perceptron JSON")
@@ -389,7 +389,7 @@ def _decode_json(filename: str, name: str, data: bytes) -> tuple[dict, dict]:
     _check_inputs(name, get_gate(name).arity, model.weights_.size, CorruptModel)
     if metadata["parameters"] != model.weights_.size + 1:
         raise CorruptModel(f"{filename}: metadata parameter count does not match the weights")
-    return metadata, params
+    return metadata, model
 
 
 def _decode_safetensors(filename: str, name: str, data: bytes) -> tuple[dict, dict]:
@@ -529,11 +529,6 @@ def _check_inputs(name: str, arity: int, n_inputs: int, error: type[Exception]) 
 def _refuse_constant(token: str) -> None:
     """json.loads hook: NaN and Infinity are not valid JSON, so refuse them."""
     raise ValueError(f"{token} is not a valid JSON number")
-
-
-def _perceptron_from(params: dict[str, Any]) -> Perceptron:
-    """Rebuild a checked perceptron."""
-    return Perceptron.from_dict(params)
 
 
 def _mlp_from(name: str, metadata: dict[str, Any], tensors: dict[str, Any]) -> GateMLP:
