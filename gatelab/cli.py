@@ -226,11 +226,13 @@ def is_loopback(host: str) -> bool:
 
 def _local_url(host: str, port: int) -> str:
     """The address to open on this computer: all-interfaces binds are reached via loopback."""
+    from gatelab.server import base_url  # imported here: gatelab.server loads uvicorn
+
     if host in ("0.0.0.0", ""):
         host = "127.0.0.1"
     elif host == "::":
         host = "::1"
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    return base_url(host, port)
 
 
 def _cannot_listen(host: str, port: int) -> str | None:

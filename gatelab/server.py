@@ -59,7 +59,7 @@ class ServerHandle:
     @property
     def url(self) -> str:
         """The base URL, e.g. http://127.0.0.1:8765."""
-        return _url(self.host, self.port)
+        return base_url(self.host, self.port)
 
     @property
     def running(self) -> bool:
@@ -192,7 +192,9 @@ def run_app(
     sock = _bind(host, port)
     sock.set_inheritable(True)  # the worker processes accept connections on it
     logging.getLogger("uvicorn.error").info(
-        "Uvicorn running on %s with %d workers (Press CTRL+C to quit)", _url(host, port), workers
+        "Uvicorn running on %s with %d workers (Press CTRL+C to quit)",
+        base_url(host, port),
+        workers,
     )
     try:
         Multiprocess(config, sockets=[sock]).run()
@@ -304,7 +306,7 @@ def _spawn_serve(
         command += ["--log-level", "warning", "--no-access-log"]
     output = subprocess.DEVNULL if quiet else None
     process = subprocess.Popen(command, stdout=output, start_new_session=True)
-    return ServerProcess(_url(host, port), process)
+    return ServerProcess(base_url(host, port), process)
 
 
 def _free_port(host: str) -> int:
@@ -315,7 +317,7 @@ def _free_port(host: str) -> int:
         return sock.getsockname()[1]
 
 
-def _url(host: str, port: int) -> str:
+def base_url(host: str, port: int) -> str:
     """http://host:port, with brackets around an IPv6 address."""
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
