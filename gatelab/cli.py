@@ -275,11 +275,12 @@ def _report_stored_models(store: ModelStore) -> None:
 
 def train(gate: str, *, seed: int = 0) -> int:
     """Train the gate into the model store and print what was learned."""
-    from gatelab.api import GateService, TrainSettings, default_model_dir
+    from gatelab.api import MAX_SEED, GateService, TrainSettings, default_model_dir
     from gatelab.store import StoreError
 
-    if not 0 <= seed < 2**32:
-        print("error: --seed must be between 0 and 4294967295", file=sys.stderr)
+    # The API's bound, checked here so a bad --seed is one line, not a validation traceback.
+    if not 0 <= seed <= MAX_SEED:
+        print(f"error: --seed must be between 0 and {MAX_SEED}", file=sys.stderr)
         return 2
     model_dir = default_model_dir()
     try:
