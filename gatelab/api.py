@@ -264,7 +264,6 @@ class ServedModel:
     """A loaded model's answer to every possible input, plus the version it was loaded from."""
 
     gate: str
-    kind: str
     answers: dict[tuple[int, ...], int]
     version: tuple | None
     checked_at: float = field(default_factory=time.monotonic)
@@ -328,11 +327,11 @@ class GateService:
             try:
                 # Version first, then the file: if a save lands in between, the cache holds the
                 # newer model under the older version, and the next check simply loads it again.
-                model, info = self.store.load_with_info(gate)
+                model = self.store.load(gate)
             except StoreError:
                 self._models.pop(gate, None)  # never keep serving a model that is gone
                 raise
-            served = ServedModel(gate, info["kind"], answer_table(gate, model), version)
+            served = ServedModel(gate, answer_table(gate, model), version)
             self._models[gate] = served  # one assignment: readers see the old or the new entry
             return served
 
