@@ -723,8 +723,12 @@ def _bits_in_path(request: Request, names: tuple[str, ...]) -> tuple[int, ...]:
     """The bits named in the URL, or a 422 worded as FastAPI words a wrong path parameter."""
     texts = [request.path_params[name] for name in names]
     problems = [
-        {"type": "literal_error", "loc": ("path", name), "msg": "Input should be '0' or '1'"}
-        | {"input": text}
+        {
+            "type": "literal_error",
+            "loc": ("path", name),
+            "msg": "Input should be '0' or '1'",
+            "input": text,
+        }
         for name, text in zip(names, texts)
         if text not in BIT_TEXTS
     ]
