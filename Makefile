@@ -1,20 +1,32 @@
 # Two commands: `make lab` (set up and open the lessons) and `make test` (set up and check everything).
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
 # The stamp records that .venv matches the pinned files; it is rebuilt only when they change.
 STAMP  := $(VENV)/.gatelab-installed
-# Elsewhere, point pip at PyTorch's CPU wheels, e.g. TORCH_INDEX=https://download.pytorch.org/whl/cpu
-TORCH_INDEX ?=
-PIP_INDEX_FLAGS := $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX),)
+# Linux's CPU torch wheel: pip's own indexes when they have it, else PyTorch's CPU index.
+# TORCH_INDEX=URL always uses URL instead (a mirror, or a local stand-in for PyTorch's index).
+TORCH_INDEX     ?=
+TORCH_CPU_INDEX ?= https://download.pytorch.org/whl/cpu
 
-.PHONY: lab test lint unit notebooks setup clean
+# The Pythons every pinned package has wheels for (make check-platforms). Checked before .venv
+# is made, so an old interpreter (macOS's python3 is 3.9) stops at once with one line.
+PYTHONS_OK     := 3.11 3.12 3.13
+python_version  = $(shell $(PYTHON) -c 'import sys; print(*sys.version_info[:3], sep=".")' 2>/dev/null)
+python_problem  = $(if $(python_version),$(PYTHON) is Python $(python_version),$(PYTHON) was not found)
+check_python    = $(if $(filter $(PYTHONS_OK),$(basename $(python_version))),,$(error \
+	gatelab needs Python 3.11, 3.12 or 3.13, but $(python_problem); pick one with \
+	e.g. make $(or $(MAKECMDGOALS),setup) PYTHON=python3.12))
+
+.PHONY: lab test lint unit notebooks setup clean check-platforms
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml environment.yml
+	$(if $(wildcard $(BIN)/python),,$(check_python))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet $(PIP_INDEX_FLAGS) -e '.[dev]'
+	$(BIN)/python -m pip install --quiet $$($(BIN)/python scripts/torch_index.py \
+		--override "$(TORCH_INDEX)" --fallback "$(TORCH_CPU_INDEX)") -e '.[dev]'
 	@# The CPU torch build must never bring CUDA packages along.
 	@if $(BIN)/python -m pip list 2>/dev/null | grep -i '^nvidia-'; then \
 		echo "error: nvidia-* packages were installed; use the CPU torch wheel" >&2; exit 1; fi
@@ -29,8 +41,13 @@ lab: $(STAMP)
 test: lint unit notebooks
 
 lint: $(STAMP)
-	$(BIN)/ruff check gatelab tests bench
-	$(BIN)/ruff format --check gatelab tests bench
+	$(BIN)/ruff check gatelab tests bench scripts
+	$(BIN)/ruff format --check gatelab tests bench scripts
+
+# Resolve the full pinned set for Linux x86_64, macOS arm64 and Windows on Python 3.11-3.13
+# (uv pip compile; fails on a missing wheel or any nvidia-* package). Needs PyPI.
+check-platforms: $(STAMP)
+	$(BIN)/python scripts/check_platforms.py --torch-index "$(or $(TORCH_INDEX),$(TORCH_CPU_INDEX))"
 
 unit: $(STAMP)
 	$(BIN)/pytest tests

@@ -15,16 +15,22 @@ def _pypi_base_version(version: str) -> str:
     return version.split("+", 1)[0]
 
 
-def pyproject_pins() -> dict[str, str]:
-    """Every pinned dependency (runtime and dev extras) of pyproject.toml."""
+def pyproject_specs() -> list[str]:
+    """Every dependency (runtime and dev extras) of pyproject.toml, without its marker."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     specs = list(project["dependencies"])
     for extra in project.get("optional-dependencies", {}).values():
         specs.extend(extra)
-    pins = {}
-    for spec in specs:
+    return [spec.split(";", 1)[0].strip() for spec in specs]
+
+
+def pyproject_pins() -> dict[str, str]:
+    """Every pinned dependency of pyproject.toml with its version (torch once for all platforms)."""
+    pins: dict[str, str] = {}
+    for spec in pyproject_specs():
         name, version = spec.split("==")
-        pins[name.strip().lower()] = _pypi_base_version(version.strip())
+        name, version = name.strip().lower(), _pypi_base_version(version.strip())
+        assert pins.setdefault(name, version) == version, f"{name} is pinned to two versions"
     return pins
 
 
@@ -41,9 +47,24 @@ def environment_pins() -> dict[str, str]:
 
 
 def test_every_pyproject_dependency_is_exactly_pinned():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    for spec in project["dependencies"] + project["optional-dependencies"]["dev"]:
+    for spec in pyproject_specs():
         assert spec.count("==") == 1, f"{spec} is not pinned with =="
+
+
+def test_torch_is_the_cpu_build_on_every_platform():
+    # Linux: PyTorch's +cpu build (PyPI's Linux wheel is the CUDA one); elsewhere PyPI's own wheel,
+    # which is CPU-only there. Exactly two torch lines, whose markers split the platforms in two.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    torch = sorted(spec for spec in project["dependencies"] if spec.startswith("torch=="))
+    assert torch == [
+        "torch==2.13.0+cpu; sys_platform == 'linux'",
+        "torch==2.13.0; sys_platform != 'linux'",
+    ]
+
+
+def test_python_versions_admitted():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["requires-python"] == ">=3.11,<3.14"
 
 
 def test_environment_yml_matches_pyproject():
