@@ -52,6 +52,7 @@ HIDDEN_CMAP = "PRGn"
 # boundary (as in the hand-set network, where they are the same lines) stays visible.
 HIDDEN_LINE_COLOR = "#7B2D8E"
 HIDDEN_LINE_ZORDER = 2.5  # above the boundary (2), below the gate's points (3)
+LOSS_COLOR = "#222222"  # not blue or orange: those mean "output 1" and "output 0"
 CHANCE_LOSS = float(np.log(2.0))  # the loss of a network that gives 0.5 for every row
 
 
@@ -164,9 +165,7 @@ def plot_decision_surface(
 def draw_loss_curve(ax: Axes, losses: Sequence[float]) -> None:
     """The loss per epoch on a log scale, with the loss of always answering 0.5 for reference."""
     epochs = np.arange(1, len(losses) + 1)
-    ax.plot(
-        epochs, losses, color=CLASS_1_COLOR, lw=2, label=f"training loss (final {losses[-1]:.4f})"
-    )
+    ax.plot(epochs, losses, color=LOSS_COLOR, lw=2, label=f"training loss (final {losses[-1]:.4f})")
     ax.axhline(CHANCE_LOSS, color="#888888", ls=":", lw=1.5, label="always p = 0.5: ln 2 ≈ 0.693")
     # Whole decades on a log axis, labelled as plain numbers (0.01, not 10⁻²).
     ax.set_yscale("log")

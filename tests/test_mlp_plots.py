@@ -167,6 +167,8 @@ def test_loss_curve_draws_every_epoch_and_the_chance_line(xor_run):
     low, high = ax.get_ylim()
     assert low <= min(xor_run.losses) and high >= max(xor_run.losses)
     assert f"final {xor_run.final_loss:.4f}" in ax.get_legend().get_texts()[0].get_text()
+    # Blue and orange mean "output 1" and "output 0" in every lesson; a loss is neither.
+    assert curve.get_color().lower() not in {CLASS_0_COLOR.lower(), CLASS_1_COLOR.lower()}
 
 
 def test_hidden_unit_panels_run_from_the_largest_output_weight(xor_run):
