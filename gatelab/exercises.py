@@ -305,53 +305,217 @@ def _counting_perceptron_calls() -> Iterator[dict[str, int]]:
 
 
 # ----- Lesson 04: XOR with PyTorch ----------------------------------------------------------
+# The code checks run the student's function on small networks of the lesson's own shape
+# (layers `hidden`, `act`, `output`, no parameter_count method), built here with fixed seeds.
+# torch is imported inside the checks: lessons 01-03 use this module without it.
 
 
-def check_mlp_parameter_count(answer: Any) -> CheckResult:
-    """Ex 4.1: how many numbers a 2 → 8 → 1 network learns (weights and biases)."""
-    exercise = "Exercise 4.1 (parameters of 2 → 8 → 1)"
-    hints = {
-        24: "you counted the weights only: each unit also has a bias",
-        16: "that is the hidden layer's weights only; add its biases and the output layer",
-        11: "you added the layer sizes: count the connections (2 × 8 + 8 × 1) plus biases",
-    }
-    return _check_count(exercise, answer, 2 * 8 + 8 + 8 * 1 + 1, hints)
+class _LayerCalled(Exception):
+    """Raised when a student's forward pass calls a layer instead of using its weights."""
 
 
-def check_failing_mlp(answer: Any) -> CheckResult:
-    """Ex 4.2: a (hidden_size, seed) for which XOR training with the other defaults fails."""
-    exercise = "Exercise 4.2 (a network too small)"
+def _lesson_net(hidden_size: int, n_inputs: int = 2, seed: int = 0, sums_only: bool = False) -> Any:
+    """A network like lesson 04's XorNet, with seeded weights (sums_only: layers refuse calls)."""
+    import torch
+    from torch import nn
+
+    class SumsOnly(nn.Linear):
+        def forward(self, x: Any) -> Any:
+            raise _LayerCalled
+
+    linear = SumsOnly if sums_only else nn.Linear
+
+    class LessonNet(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hidden = linear(n_inputs, hidden_size)
+            self.act = nn.Tanh()
+            self.output = linear(hidden_size, 1)
+
+        def forward(self, x: Any) -> Any:
+            return self.output(self.act(self.hidden(x))).squeeze(-1)
+
+    with torch.random.fork_rng(devices=[]):  # leave the notebook's random numbers alone
+        torch.manual_seed(seed)
+        return LessonNet()
+
+
+def _returns_nothing(exercise: str) -> CheckResult:
+    return CheckResult(
+        exercise,
+        NOT_ATTEMPTED,
+        f"{NOT_ATTEMPTED}: your function returns None; write its body, return the result "
+        "and run the cell again",
+    )
+
+
+def _shape_text(n_inputs: int, hidden_size: int) -> str:
+    return f"{n_inputs} → {hidden_size} → 1"
+
+
+def check_count_parameters(answer: Any) -> CheckResult:
+    """Ex 4.1: a function count_parameters(model) that counts every weight and bias."""
+    exercise = "Exercise 4.1 (count the parameters)"
     if _is_placeholder(answer):
         return _not_attempted(exercise)
-    try:
-        hidden_size, seed = answer
-    except (TypeError, ValueError):
-        return _wrong(exercise, "give a pair: answer = (hidden_size, seed)")
-    if not all(isinstance(v, int | np.integer) and not isinstance(v, bool) for v in answer):
-        return _wrong(exercise, "both must be whole numbers: answer = (hidden_size, seed)")
-    if not 1 <= hidden_size <= 64:
-        return _wrong(exercise, "choose a hidden size between 1 and 64")
-    if not 0 <= seed < 2**32:
-        return _wrong(exercise, "choose a seed between 0 and 4294967295")
-    from gatelab.mlp import train_gate_mlp  # torch is needed only here
-
-    X, y = truth_table("XOR")
-    model = train_gate_mlp("XOR", seed=seed, hidden_size=hidden_size).model
-    correct = int(np.sum(model.predict(X) == y))
-    if correct < 4:
-        return _correct(
+    if not callable(answer):
+        return _wrong(
+            exercise, "pass the function itself: check_count_parameters(count_parameters)"
+        )
+    shapes = [(2, 1), (2, 3), (2, 16), (3, 5)]  # (inputs, hidden units)
+    counts = {}
+    for n_inputs, hidden_size in shapes:
+        shape = _shape_text(n_inputs, hidden_size)
+        try:
+            got = answer(_lesson_net(hidden_size, n_inputs))
+        except Exception as exc:  # a student's function may fail in any way; say how
+            if isinstance(exc, AttributeError) and "parameter_count" in str(exc):
+                return _wrong(
+                    exercise,
+                    "parameter_count() belongs to gatelab's GateMLP only; count the numbers in "
+                    "model.parameters() yourself",
+                )
+            return _wrong(exercise, f"on a {shape} network it raised {type(exc).__name__}: {exc}")
+        if got is None:
+            return _returns_nothing(exercise)
+        value = _as_number(got)
+        if value is None or value != int(value):
+            return _wrong(
+                exercise, f"return one whole number; for a {shape} network it gave {got!r}"
+            )
+        counts[(n_inputs, hidden_size)] = int(value)
+    wrong = [(n, h) for n, h in shapes if counts[(n, h)] != n * h + h + h + 1]
+    if not wrong:
+        return _correct(exercise, "right for every network tried, from 2 → 1 → 1 to 3 → 5 → 1")
+    n, h = wrong[0]
+    got, shape = counts[(n, h)], _shape_text(n, h)
+    if got == 4:
+        return _wrong(exercise, "you counted the tensors; count the numbers inside each (.numel())")
+    if len(set(counts.values())) == 1:
+        return _wrong(exercise, f"it gives {got} for every network: read the sizes from the model")
+    if got == n * h + h:
+        return _wrong(
             exercise,
-            f"hidden size {hidden_size} gets {correct}/4: "
-            + (
-                "one hidden unit is one line, and one line cannot separate XOR"
-                if hidden_size == 1
-                else "too few lines, or a start that gets stuck"
-            ),
+            f"on {shape} that is the weights only (or the hidden layer only): add the "
+            "biases, and the output layer",
+        )
+    if all(n != 2 for n, _ in wrong):
+        return _wrong(
+            exercise,
+            f"right with 2 inputs, not on {shape}: read the number of inputs from the model too "
+            "(hidden.weight has one column per input)",
         )
     return _wrong(
         exercise,
-        f"hidden size {hidden_size} with seed {seed} learns XOR (4/4); "
-        "how many lines does one hidden unit draw?",
+        f"on {shape} it gives {got}, not the number of weights and biases: add up the sizes of "
+        "every tensor in model.parameters()",
+    )
+
+
+def check_forward_by_hand(answer: Any) -> CheckResult:
+    """Ex 4.2: forward_by_hand(net, X), the network's logits from its weights, with @ and tanh."""
+    exercise = "Exercise 4.2 (the forward pass by hand)"
+    if _is_placeholder(answer):
+        return _not_attempted(exercise)
+    if not callable(answer):
+        return _wrong(exercise, "pass the function itself: check_forward_by_hand(forward_by_hand)")
+    import torch
+
+    X = torch.as_tensor(truth_table("XOR")[0], dtype=torch.float32)
+    for hidden_size, seed in ((8, 0), (3, 1)):  # not 2: a 2 × 2 weight needs no transpose
+        net = _lesson_net(hidden_size, seed=seed, sums_only=True)
+        W1, b1 = net.hidden.weight.detach(), net.hidden.bias.detach()
+        W2, b2 = net.output.weight.detach(), net.output.bias.detach()
+        try:
+            with torch.no_grad():
+                got = answer(net, X.clone())
+        except _LayerCalled:
+            return _wrong(
+                exercise,
+                "it calls a layer (net(X) or net.hidden(X)); write the sums out with "
+                "net.hidden.weight and net.hidden.bias instead",
+            )
+        except RuntimeError as exc:
+            if "shapes cannot be multiplied" in str(exc) or "size mismatch" in str(exc):
+                return _wrong(
+                    exercise,
+                    "the shapes do not fit: a layer's weight is (out, in), one row per unit, so "
+                    "multiply by its transpose: X @ weight.T",
+                )
+            return _wrong(exercise, f"it raised RuntimeError: {exc}")
+        except Exception as exc:  # a student's function may fail in any way; say how
+            return _wrong(exercise, f"it raised {type(exc).__name__}: {exc}")
+        if got is None:
+            return _returns_nothing(exercise)
+        try:
+            got = torch.as_tensor(got, dtype=torch.float32).detach()
+        except (TypeError, ValueError, RuntimeError):
+            return _wrong(exercise, "return the logits as a tensor, one number per row")
+        logits = (torch.tanh(X @ W1.T + b1) @ W2.T + b2).squeeze(-1)
+        if got.shape == (4, 1) and torch.allclose(got.squeeze(-1), logits, atol=1e-5):
+            return _wrong(
+                exercise, "right numbers, shape (4, 1): use .squeeze(-1) for one logit per row"
+            )
+        if got.shape != (4,):
+            return _wrong(exercise, f"give one logit per row, shape (4,), not {tuple(got.shape)}")
+        if torch.allclose(got, logits, atol=1e-5):
+            continue
+        if torch.allclose(got, torch.sigmoid(logits), atol=1e-5):
+            return _wrong(
+                exercise, "those are probabilities: the network returns logits (no sigmoid)"
+            )
+        if torch.allclose(got, ((X @ W1.T + b1) @ W2.T + b2).squeeze(-1), atol=1e-5):
+            return _wrong(exercise, "the hidden sums must go through tanh before the output layer")
+        if torch.allclose(got, (torch.tanh(X @ W1.T) @ W2.T).squeeze(-1), atol=1e-5):
+            return _wrong(exercise, "add each layer's bias after its weighted sum")
+        return _wrong(
+            exercise,
+            "the logits differ from net(X): hidden = tanh(X @ W1.T + b1), then the output's sum",
+        )
+    return _correct(exercise, "your logits equal net(X) for two different networks")
+
+
+_LEARNED: dict[tuple[str, int], int] = {}  # training is deterministic: count each case once
+
+
+def _seeds_that_learn(gate: str, hidden_size: int) -> int:
+    """Of seeds 0..9, how many train a network of this size that gets the gate 4/4."""
+    from gatelab.mlp import train_gate_mlp  # torch is needed only here
+
+    if (gate, hidden_size) not in _LEARNED:
+        X, y = truth_table(gate)
+        runs = (train_gate_mlp(gate, seed=s, hidden_size=hidden_size) for s in range(10))
+        _LEARNED[gate, hidden_size] = sum(
+            bool(np.array_equal(run.model.predict(X), y)) for run in runs
+        )
+    return _LEARNED[gate, hidden_size]
+
+
+def check_xnor_small_networks(answer: Any, guess: Any = None) -> CheckResult:
+    """Ex 4.3: for how many of seeds 0..9 does a 3-unit network learn XNOR (run it to find out)?"""
+    exercise = "Exercise 4.3 (XNOR with 3 hidden units)"
+    if _is_placeholder(answer):
+        return _not_attempted(exercise)
+    learned = _seeds_that_learn
+    value = _as_number(answer)
+    if value is None or value != int(value) or not 0 <= value <= 10:
+        return _wrong(exercise, "answer with how many of the 10 seeds learn it: 0 to 10")
+    expected = learned("XNOR", 3)
+    if int(value) == expected:
+        said = "" if _is_placeholder(guess) else f" (your guess before running: {guess})"
+        return _correct(exercise, f"that is what the runs give{said}")
+    hints = {
+        learned("XOR", 3): "that is XOR's count: train XNOR",
+        learned("XNOR", 2): "that is the count with 2 hidden units: use hidden_size=3",
+    }
+    hints.pop(expected, None)
+    return _wrong(
+        exercise,
+        hints.get(
+            int(value),
+            "run it: for each seed in range(10), train_gate_mlp('XNOR', seed=seed, "
+            "hidden_size=3), and count the runs whose predictions equal the targets",
+        ),
     )
 
 
@@ -371,31 +535,126 @@ def check_float32_bytes(answer: Any, parameters: int = 1_000_000) -> CheckResult
     return _check_count(exercise, answer, weights_bytes(parameters, "float32"), hints)
 
 
-def check_servers_needed(answer: Any) -> CheckResult:
-    """Ex 5.2: how many 8×80 GB servers hold 1 trillion float16 parameters (weights only)?"""
-    exercise = "Exercise 5.2 (servers for 1 trillion parameters)"
-    trillion = 10**12
-    expected = servers_needed(trillion, "float16")
-    hints = {
-        expected - 1: "round up: a fraction of a server is a whole server",
-        servers_needed(trillion, "float32"): "that is float32; float16 is 2 bytes",
-        servers_needed(trillion, "float64"): "that is float64; float16 is 2 bytes",
-        1: f"one server has 8 × 80 GB = {SERVER_GB} GB; 1 trillion float16 numbers take 2,000 GB",
-    }
+TRAINING_BYTES_PER_PARAMETER = 16  # mixed-precision Adam, as lesson 05 counts it
+
+
+def check_training_servers(answer: Any) -> CheckResult:
+    """Ex 5.2: 8×80 GB servers to TRAIN 175 billion parameters at 16 bytes each (no activations)."""
+    exercise = "Exercise 5.2 (servers to train 175 billion parameters)"
+    if _is_placeholder(answer):
+        return _not_attempted(exercise)
+    parameters = 175 * 10**9
+    needed = parameters * TRAINING_BYTES_PER_PARAMETER / (SERVER_GB * 10**9)
+    expected = math.ceil(needed)
+    value = _as_number(answer)
+    if value is not None and value != int(value):
+        return _wrong(exercise, "part of a server is still a whole server: round up")
+    hints = {expected - 1: "round up: part of a server is still a whole server"}
+    for dtype in ("float16", "float32", "float64"):
+        hints.setdefault(
+            servers_needed(parameters, dtype),
+            f"that holds the {dtype} weights alone; training keeps "
+            f"{TRAINING_BYTES_PER_PARAMETER} bytes per parameter",
+        )
+    hints.setdefault(
+        round(parameters * TRAINING_BYTES_PER_PARAMETER / 10**9),
+        "that is the memory in GB: how many 640 GB servers hold it?",
+    )
+    hints.pop(expected, None)
     return _check_count(exercise, answer, expected, hints)
 
 
-def check_safe_format(answer: Any) -> CheckResult:
-    """Ex 5.3: which format is unsafe to load from a stranger: 'pickle', 'json' or 'safetensors'?"""
-    exercise = "Exercise 5.3 (the unsafe format)"
+def check_xor_round_trip(answer: Any, trained: Any = None, path: Any = None) -> CheckResult:
+    """Ex 5.3: `trained` saved to safetensors at `path` and loaded into a fresh network (answer)."""
+    exercise = "Exercise 5.3 (save and load the XOR network)"
     if _is_placeholder(answer):
         return _not_attempted(exercise)
-    choice = str(answer).strip().lower().lstrip(".")
-    if choice in ("pickle", "pkl"):
-        return _correct(exercise, "loading a pickle can run any code its author chose")
-    if choice in ("json", "safetensors"):
-        return _wrong(exercise, f"{choice} holds only data: loading it runs no code")
-    return _wrong(exercise, "choose one of 'pickle', 'json' or 'safetensors'")
+    from pathlib import Path
+
+    import torch
+    from torch import nn
+
+    if not isinstance(trained, nn.Module):
+        return _wrong(exercise, "pass all three: check_xor_round_trip(fresh, trained, path)")
+    if not isinstance(answer, nn.Module):
+        return _wrong(exercise, "pass the fresh network you loaded the file into, e.g. a GateMLP")
+    if answer is trained:
+        return _wrong(
+            exercise,
+            "that is `trained` itself: loading into the network that already has the weights "
+            "proves nothing; make a fresh GateMLP(...) and load the file into it",
+        )
+    X = torch.as_tensor(truth_table("XOR")[0], dtype=torch.float32)
+    with torch.no_grad():
+        trained_logits = trained(X)
+    if not np.array_equal((trained_logits >= 0).int().numpy(), truth_table("XOR")[1]):
+        return _wrong(exercise, "`trained` does not compute XOR: keep the line that trains it")
+    expected = {name: tensor.detach() for name, tensor in trained.state_dict().items()}
+    loaded = {name: tensor.detach() for name, tensor in answer.state_dict().items()}
+    if path is not None:
+        result = _check_saved_file(exercise, Path(path), expected, loaded)
+        if result is not None:
+            return result
+    same = loaded.keys() == expected.keys() and all(
+        loaded[name].shape == tensor.shape and torch.equal(loaded[name], tensor)
+        for name, tensor in expected.items()
+    )
+    if not same:
+        return _wrong(
+            exercise,
+            "the fresh network still has its own random weights: did you forget "
+            "fresh.load_state_dict(load_file(path))?",
+        )
+    with torch.no_grad():
+        if not torch.equal(answer(X), trained_logits):
+            return _wrong(
+                exercise, "same weights, other answers: build a GateMLP of the same shape"
+            )
+    return _correct(exercise, "the fresh network gives exactly trained's logits on all four rows")
+
+
+def _check_saved_file(
+    exercise: str, path: Any, expected: dict[str, Any], loaded: dict[str, Any]
+) -> CheckResult | None:
+    """A hint if the file at path (a Path) is missing, not safetensors, or not trained's weights."""
+    import torch
+    from safetensors.torch import load_file
+
+    if not path.is_file():
+        return _wrong(
+            exercise, f"there is no file {path.name}: save_file(trained.state_dict(), path)"
+        )
+    try:
+        saved = load_file(path)
+    except Exception:  # safetensors raises its own error types for a foreign file
+        if path.read_bytes()[:2] == b"PK":
+            return _wrong(
+                exercise,
+                "that file was written by torch.save (a zip with a pickle inside): use "
+                "safetensors' save_file",
+            )
+        return _wrong(exercise, f"{path.name} is not a safetensors file: write it with save_file")
+    if saved.keys() != expected.keys():
+        return _wrong(
+            exercise, "the file does not hold the network's state_dict: save trained.state_dict()"
+        )
+
+    def equal(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        return a.keys() == b.keys() and all(
+            a[k].shape == b[k].shape and torch.equal(a[k], b[k]) for k in a
+        )
+
+    if not equal(saved, expected):
+        if equal(saved, loaded):
+            return _wrong(
+                exercise, "the file holds the fresh network's weights: save trained.state_dict()"
+            )
+        return _wrong(
+            exercise,
+            "the file's weights are not trained's: did you save an untrained network, "
+            "or save before training?",
+        )
+    return None
 
 
 # ----- Lesson 06: the API -------------------------------------------------------------------

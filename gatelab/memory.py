@@ -1,6 +1,8 @@
 """Memory arithmetic for model weights: bytes per number, GB per model, servers per model.
 
 The seed notes said "64-bit = 4 bytes": a byte is 8 bits, so 64 bits are 8 bytes.
+A GPU's "80 GB" is taken as 80 × 10**9 bytes. That is a simplification: an H100's 80 GB is about
+80 GiB (80 × 2**30 bytes, 7% more), and some of it is always in use by other things.
 """
 
 from __future__ import annotations
@@ -17,7 +19,21 @@ BYTES_PER: dict[str, int] = {"float64": 8, "float32": 4, "float16": 2}
 GPUS_PER_SERVER = 8
 GB_PER_GPU = 80
 SERVER_GB = GPUS_PER_SERVER * GB_PER_GPU  # one server with eight 80 GB GPUs: 640 GB
-GB = 10**9  # memory vendors' gigabyte: 10**9 bytes
+GB = 10**9  # the lessons' gigabyte: 10**9 bytes
+# The calculator's choices: the lessons' own models, then sizes students hear about.
+MODEL_SIZES: dict[str, int] = {
+    "3 (a perceptron)": 3,
+    "33 (the XOR network)": 33,
+    "1 million": 10**6,
+    "100 million": 10**8,
+    "1 billion": 10**9,
+    "7 billion": 7 * 10**9,
+    "13 billion": 13 * 10**9,
+    "70 billion": 70 * 10**9,
+    "175 billion": 175 * 10**9,
+    "405 billion": 405 * 10**9,
+    "1 trillion": 10**12,
+}
 
 _DTYPE_COLOURS = {"float64": "#0072B2", "float32": "#009E73", "float16": "#E69F00"}
 
@@ -69,14 +85,17 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
         labels = [f"{gb:,.0f} GB" if gb < 1000 else f"{gb / 1000:,.0f} TB" for gb in gbs]
         ax.bar_label(bars, labels, padding=2, fontsize=8)
     ax.axhline(server_gb, color="#CC0000", linestyle="--", linewidth=1.5, zorder=4)
+    # Under the line, starting at the left edge: the first group's bars are far below the line
+    # there, and the tall bars of a big model (further right) are never crossed.
     ax.text(
-        0.5,
-        server_gb * 1.15,
+        0.01,
+        server_gb / 1.2,
         f"one server: {GPUS_PER_SERVER} × {GB_PER_GPU} GB = {server_gb} GB",
         color="#CC0000",
         fontsize=9,
-        ha="center",
-        va="bottom",
+        ha="left",
+        va="top",
+        transform=ax.get_yaxis_transform(),  # x in axes fractions, y in GB
     )
     ax.set_yscale("log")
     ax.set_ylim(1, 30_000)
@@ -90,26 +109,33 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
     return fig
 
 
-def memory_calculator(parameters: float = 7e9, dtype: str = "float16") -> Playground:
-    """A slider for the parameter count and buttons for the dtype, with memory_report live."""
-    from ipywidgets import FloatLogSlider, ToggleButtons
+def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Playground:
+    """A slider over model sizes and buttons for the dtype, with memory_report live.
+
+    The slider steps through named sizes (MODEL_SIZES, plus `parameters` if it is not one of
+    them), so it starts on exactly `parameters`: a log slider would round 7e9 to 7.08e9.
+    """
+    from ipywidgets import SelectionSlider, ToggleButtons
 
     from gatelab.widgets import SLIDER_STYLE, Playground
 
-    def draw(parameters: float, dtype: str) -> str:
-        report = memory_report(round(parameters), dtype)
+    parameters = int(parameters)
+    sizes = dict(MODEL_SIZES)
+    if parameters not in sizes.values():
+        sizes[f"{parameters:,}"] = parameters
+    options = sorted(sizes.items(), key=lambda item: item[1])
+
+    def draw(parameters: int, dtype: str) -> str:
+        report = memory_report(parameters, dtype)
         print(report)
         return report
 
     controls = {
-        "parameters": FloatLogSlider(
+        "parameters": SelectionSlider(
+            options=options,
             value=parameters,
-            base=10,
-            min=3,
-            max=13,
-            step=0.05,
             description="parameters",
-            readout_format=".2g",
+            continuous_update=True,
             style=SLIDER_STYLE,
         ),
         "dtype": ToggleButtons(

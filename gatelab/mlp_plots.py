@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.contour import QuadContourSet
@@ -47,8 +48,12 @@ PROBABILITY_CMAP = LinearSegmentedColormap.from_list(
 )
 # A hidden unit's value runs from -1 to +1; purple/green keeps it apart from the class colours.
 HIDDEN_CMAP = "PRGn"
-HIDDEN_LINE_COLOR = "#444444"
-CHANCE_LOSS = float(np.log(2.0))  # the loss of a network that says 50/50 for every row
+# Purple dashes with a white edge, drawn above the black boundary: a hidden line that lies on the
+# boundary (as in the hand-set network, where they are the same lines) stays visible.
+HIDDEN_LINE_COLOR = "#7B2D8E"
+HIDDEN_LINE_ZORDER = 2.5  # above the boundary (2), below the gate's points (3)
+LOSS_COLOR = "#222222"  # not blue or orange: those mean "output 1" and "output 0"
+CHANCE_LOSS = float(np.log(2.0))  # the loss of a network that gives 0.5 for every row
 
 
 def _grid(resolution: int) -> tuple[np.ndarray, np.ndarray, torch.Tensor]:
@@ -71,7 +76,7 @@ def probability_grid(
 
 @dataclass(frozen=True)
 class HiddenLine:
-    """One hidden unit: its line w·x + b = 0 and how strongly the output unit listens to it."""
+    """One hidden unit: its line w·x + b = 0 and the output unit's weight on its value."""
 
     unit: int  # 1-based, as the lesson names them: h1, h2, ...
     weights: tuple[float, float]
@@ -110,20 +115,31 @@ def draw_probability_surface(
 
 
 def draw_hidden_lines(ax: Axes, model: nn.Module) -> list[HiddenLine]:
-    """Dash each hidden unit's line; the more the output listens to a unit, the thicker it is."""
+    """Dash each hidden unit's line; the larger |output weight|, the thicker the line."""
     lines = hidden_lines(model)
-    loudest = max(abs(line.output_weight) for line in lines) or 1.0
+    largest = max(abs(line.output_weight) for line in lines) or 1.0
     for line in lines:
-        draw_boundary(
+        width = 0.8 + 2.0 * abs(line.output_weight) / largest
+        drawn = draw_boundary(
             ax,
             line.weights,
             line.bias,
             shade=False,
             color=HIDDEN_LINE_COLOR,
             linestyle="--",
-            linewidth=0.6 + 2.0 * abs(line.output_weight) / loudest,
+            linewidth=width,
         )
-    ax.plot([], [], color=HIDDEN_LINE_COLOR, ls="--", lw=1.2, label="hidden units' lines")
+        if drawn is not None:  # None: the line misses the view
+            drawn.set_zorder(HIDDEN_LINE_ZORDER)
+            drawn.set_path_effects([patheffects.withStroke(linewidth=width + 1.6, foreground="w")])
+    ax.plot(
+        [],
+        [],
+        color=HIDDEN_LINE_COLOR,
+        ls="--",
+        lw=1.6,
+        label="hidden units' lines (thicker: larger |output weight|)",
+    )
     return lines
 
 
@@ -147,12 +163,10 @@ def plot_decision_surface(
 
 
 def draw_loss_curve(ax: Axes, losses: Sequence[float]) -> None:
-    """The loss per epoch on a log scale, with the 50/50 guess's loss for reference."""
+    """The loss per epoch on a log scale, with the loss of always answering 0.5 for reference."""
     epochs = np.arange(1, len(losses) + 1)
-    ax.plot(
-        epochs, losses, color=CLASS_1_COLOR, lw=2, label=f"training loss (final {losses[-1]:.4f})"
-    )
-    ax.axhline(CHANCE_LOSS, color="#888888", ls=":", lw=1.5, label="always 50/50: ln 2 ≈ 0.693")
+    ax.plot(epochs, losses, color=LOSS_COLOR, lw=2, label=f"training loss (final {losses[-1]:.4f})")
+    ax.axhline(CHANCE_LOSS, color="#888888", ls=":", lw=1.5, label="always p = 0.5: ln 2 ≈ 0.693")
     # Whole decades on a log axis, labelled as plain numbers (0.01, not 10⁻²).
     ax.set_yscale("log")
     lowest = 10.0 ** np.floor(np.log10(max(min(losses), 1e-8)))
@@ -181,7 +195,7 @@ def plot_loss_curve(
 def plot_hidden_units(model: nn.Module, gate: str = "XOR", resolution: int = 61) -> Figure:
     """One small panel per hidden unit: its value tanh(w·x + b) over the plane and its line.
 
-    Panels run from the unit the output listens to most to the one it listens to least.
+    Panels run from the largest |output weight| to the smallest.
     """
     lines = sorted(hidden_lines(model), key=lambda line: -abs(line.output_weight))
     columns = min(4, len(lines))
@@ -211,7 +225,7 @@ def plot_hidden_units(model: nn.Module, gate: str = "XOR", resolution: int = 61)
         bar.set_label("hidden unit's value")
     fig.suptitle(
         f"{spec.name}: each hidden unit splits the plane along its line "
-        "(loudest to the output first)",
+        "(largest |output weight| first)",
         fontsize=10,
     )
     return fig

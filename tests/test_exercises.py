@@ -2,6 +2,7 @@
 
 import httpx
 import pytest
+import torch
 
 from gatelab import Perceptron, train_gate, truth_table
 from gatelab import exercises as ex
@@ -19,11 +20,11 @@ def test_placeholder_is_not_attempted(check, placeholder):
 
 
 def test_result_renders_as_html_and_text():
-    result = ex.check_safe_format("pickle")
+    result = ex.check_float32_bytes(4_000_000)
     assert result.passed
-    assert repr(result).startswith("✓ Exercise 5.3")
+    assert repr(result).startswith("✓ Exercise 5.1")
     assert "✓" in result._repr_html_() and "#1a7f37" in result._repr_html_()
-    wrong = ex.check_safe_format("json")
+    wrong = ex.check_float32_bytes(3)
     assert repr(wrong).startswith("✗") and "#cf222e" in wrong._repr_html_()
 
 
@@ -122,21 +123,85 @@ def test_xnor_from_gates():
 # ----- lesson 04 -----
 
 
-def test_mlp_parameter_count():
-    assert ex.check_mlp_parameter_count(33).passed
-    assert_wrong(ex.check_mlp_parameter_count(24), "weights only")
-    assert_wrong(ex.check_mlp_parameter_count(11), "added the layer sizes")
+def count_parameters(model):
+    """Reference solution for 4.1."""
+    return sum(parameter.numel() for parameter in model.parameters())
 
 
-def test_failing_mlp():
-    result = ex.check_failing_mlp((1, 0))
-    assert result.passed and "one line cannot separate XOR" in result.message
-    assert_wrong(ex.check_failing_mlp((8, 0)), "learns XOR (4/4)")
-    assert_wrong(ex.check_failing_mlp(8), "give a pair")
-    assert_wrong(ex.check_failing_mlp((0, 1)), "between 1 and 64")
-    assert_wrong(ex.check_failing_mlp((1.9, 0)), "whole numbers")
-    assert_wrong(ex.check_failing_mlp("12"), "whole numbers")
-    assert_wrong(ex.check_failing_mlp((2, 2**70)), "seed between")
+def test_count_parameters():
+    assert ex.check_count_parameters(count_parameters).passed
+    # From the layer shapes, the other way the lesson suggests:
+    assert ex.check_count_parameters(
+        lambda m: sum(int(torch.tensor(p.shape).prod()) for p in m.parameters())
+    ).passed
+    assert_wrong(ex.check_count_parameters(lambda m: 33), "every network")
+    assert_wrong(ex.check_count_parameters(lambda m: len(list(m.parameters()))), "the tensors")
+    weights_only = lambda m: sum(p.numel() for n, p in m.named_parameters() if "weight" in n)  # noqa: E731
+    assert_wrong(ex.check_count_parameters(weights_only), "add the biases")
+    assert_wrong(ex.check_count_parameters(lambda m: m.parameter_count()), "GateMLP only")
+    two_inputs = lambda m: 2 * m.hidden.out_features + m.hidden.out_features * 2 + 1  # noqa: E731
+    assert_wrong(ex.check_count_parameters(two_inputs), "right with 2 inputs")
+    assert_wrong(ex.check_count_parameters(lambda m: 1 / 0), "raised ZeroDivisionError")
+    assert_wrong(ex.check_count_parameters(lambda m: 2.5), "whole number")
+    assert_wrong(ex.check_count_parameters(7), "pass the function")
+    assert ex.check_count_parameters(lambda m: None).status == ex.NOT_ATTEMPTED
+
+
+def forward_by_hand(net, X):
+    """Reference solution for 4.2."""
+    hidden = torch.tanh(X @ net.hidden.weight.T + net.hidden.bias)
+    return (hidden @ net.output.weight.T + net.output.bias).squeeze(-1)
+
+
+def test_forward_by_hand():
+    assert ex.check_forward_by_hand(forward_by_hand).passed
+    assert_wrong(ex.check_forward_by_hand(lambda net, X: net(X)), "calls a layer")
+    no_transpose = lambda net, X: torch.tanh(X @ net.hidden.weight + net.hidden.bias)  # noqa: E731
+    assert_wrong(ex.check_forward_by_hand(no_transpose), "weight is (out, in)")
+
+    def no_squeeze(net, X):
+        return forward_by_hand(net, X).unsqueeze(-1)
+
+    def no_tanh(net, X):
+        hidden = X @ net.hidden.weight.T + net.hidden.bias
+        return (hidden @ net.output.weight.T + net.output.bias).squeeze(-1)
+
+    def no_bias(net, X):
+        hidden = torch.tanh(X @ net.hidden.weight.T)
+        return (hidden @ net.output.weight.T).squeeze(-1)
+
+    assert_wrong(ex.check_forward_by_hand(no_squeeze), ".squeeze(-1)")
+    assert_wrong(
+        ex.check_forward_by_hand(lambda net, X: torch.sigmoid(forward_by_hand(net, X))),
+        "probabilities",
+    )
+    assert_wrong(ex.check_forward_by_hand(no_tanh), "through tanh")
+    assert_wrong(ex.check_forward_by_hand(no_bias), "bias")
+    assert_wrong(ex.check_forward_by_hand(lambda net, X: forward_by_hand(net, X) + 1), "differ")
+    assert_wrong(ex.check_forward_by_hand(lambda net, X: forward_by_hand(net, X)[:2]), "shape (4,)")
+    assert ex.check_forward_by_hand(lambda net, X: None).status == ex.NOT_ATTEMPTED
+
+
+def test_forward_check_leaves_the_global_random_state_alone():
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    torch.manual_seed(123)
+    ex.check_forward_by_hand(forward_by_hand)
+    assert torch.equal(torch.rand(3), expected)
+
+
+def test_xnor_small_networks():
+    # Measured with train_gate_mlp("XNOR", seed=s, hidden_size=3) for s in range(10): 8 learn.
+    # (XOR with 3 units: 9; XNOR with 2 units: 4.)
+    reference = 8
+    result = ex.check_xnor_small_networks(reference, guess=10)
+    assert result.passed and "your guess before running: 10" in result.message
+    assert_wrong(ex.check_xnor_small_networks(9), "XOR's count")  # XOR at 3 units: 9 of 10
+    assert_wrong(ex.check_xnor_small_networks(4), "2 hidden units")
+    assert_wrong(ex.check_xnor_small_networks(10), "run it")
+    assert_wrong(ex.check_xnor_small_networks(11), "0 to 10")
+    for wrong in (4, 9, 10, 11):
+        assert str(reference) not in ex.check_xnor_small_networks(wrong).message
 
 
 # ----- lesson 05 -----
@@ -149,18 +214,59 @@ def test_float32_bytes():
     assert ex.check_float32_bytes(12, parameters=3).passed
 
 
-def test_servers_needed():
-    assert ex.check_servers_needed(4).passed
-    assert_wrong(ex.check_servers_needed(3), "round up")
-    assert_wrong(ex.check_servers_needed(7), "float32")
-    assert_wrong(ex.check_servers_needed(1), "640 GB")
+def test_training_servers():
+    # 175e9 parameters × 16 bytes = 2,800 GB; 2,800 / 640 = 4.375 → 5 servers.
+    assert ex.check_training_servers(5).passed
+    assert_wrong(ex.check_training_servers(4), "round up")
+    assert_wrong(ex.check_training_servers(4.375), "round up")
+    assert_wrong(ex.check_training_servers(1), "float16 weights alone")
+    assert_wrong(ex.check_training_servers(2), "float32 weights alone")
+    assert_wrong(ex.check_training_servers(2800), "memory in GB")
+    for wrong in (1, 2, 4, 2800, 6):
+        assert "5" not in ex.check_training_servers(wrong).message
 
 
-def test_safe_format():
-    assert ex.check_safe_format("Pickle").passed
-    assert_wrong(ex.check_safe_format("json"), "holds only data")
-    assert_wrong(ex.check_safe_format("safetensors"), "holds only data")
-    assert_wrong(ex.check_safe_format("csv"), "choose one of")
+@pytest.fixture(scope="module")
+def trained_xor():
+    from gatelab.mlp import train_gate_mlp
+
+    return train_gate_mlp("XOR", seed=5).model
+
+
+def test_xor_round_trip(trained_xor, tmp_path):
+    from safetensors.torch import load_file, save_file
+
+    from gatelab.mlp import GateMLP
+
+    path = tmp_path / "my_xor.safetensors"
+    # The reference solution.
+    save_file(trained_xor.state_dict(), path)
+    fresh = GateMLP()
+    fresh.load_state_dict(load_file(path))
+    assert ex.check_xor_round_trip(fresh, trained_xor, path).passed
+    assert ex.check_xor_round_trip(fresh, trained_xor).passed  # without the file: weights only
+
+    assert_wrong(ex.check_xor_round_trip(trained_xor, trained_xor, path), "`trained` itself")
+    assert_wrong(ex.check_xor_round_trip(GateMLP(), trained_xor, path), "did you forget")
+    assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, tmp_path / "none"), "no file none")
+    assert_wrong(ex.check_xor_round_trip(fresh), "pass all three")
+    assert_wrong(ex.check_xor_round_trip("model", trained_xor, path), "the fresh network")
+    assert_wrong(ex.check_xor_round_trip(fresh, GateMLP(), path), "does not compute XOR")
+
+    untrained = GateMLP()  # saved an untrained network, loaded that into the fresh one
+    save_file(untrained.state_dict(), path)
+    other = GateMLP()
+    other.load_state_dict(load_file(path))
+    assert_wrong(ex.check_xor_round_trip(other, trained_xor, path), "fresh network's weights")
+    save_file(GateMLP().state_dict(), path)
+    assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, path), "untrained network")
+
+    torch.save(trained_xor.state_dict(), path)  # the pickle-in-zip format, not safetensors
+    assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, path), "torch.save")
+    path.write_text("hello")
+    assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, path), "not a safetensors file")
+    save_file({"w": torch.zeros(2)}, path)
+    assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, path), "state_dict")
 
 
 # ----- lesson 06 -----

@@ -1,6 +1,7 @@
 """Memory arithmetic for weights, and its picture and calculator."""
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from gatelab import memory
 
@@ -40,6 +41,31 @@ def test_plot_memory_draws_a_bar_per_size_and_dtype():
     assert heights[0] == 2 and heights[-1] == 8000
 
 
+def test_server_label_stays_clear_of_every_bar():
+    fig = memory.plot_memory({"1 billion": 10**9, "1 trillion": 10**12})
+    ax = fig.axes[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)  # run the layout first, so the extents are the ones a viewer sees
+    (label,) = [text for text in ax.texts if text.get_text().startswith("one server")]
+    box = label.get_window_extent(renderer)
+    for bar in ax.patches:
+        assert not box.overlaps(bar.get_window_extent(renderer)), bar
+    for bar_label in ax.texts:  # the "8 TB" numbers above the bars, too
+        if bar_label is not label:
+            assert not box.overlaps(bar_label.get_window_extent(renderer)), bar_label.get_text()
+    assert not box.overlaps(ax.get_legend().get_window_extent(renderer))
+    assert ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
+
+
+def test_memory_calculator_starts_on_exactly_the_given_size():
+    calculator = memory.memory_calculator(7 * 10**9, "float16")
+    assert calculator.controls["parameters"].value == 7 * 10**9
+    assert calculator.result == memory.memory_report(7 * 10**9, "float16")
+    odd = memory.memory_calculator(1_234_567, "float32")  # not a named size: added as a choice
+    assert odd.controls["parameters"].value == 1_234_567
+    assert odd.result == memory.memory_report(1_234_567, "float32")
+
+
 def test_memory_calculator_updates_its_report():
     calculator = memory.memory_calculator(1e9, "float32")
     assert (
@@ -48,6 +74,6 @@ def test_memory_calculator_updates_its_report():
     )
     calculator.controls["dtype"].value = "float64"
     assert calculator.result.startswith("1,000,000,000 parameters × 8 bytes (float64) = 8.0 GB")
-    calculator.controls["parameters"].value = 1e12
+    calculator.controls["parameters"].value = 10**12
     assert "= 8,000.0 GB" in calculator.result
     assert repr(calculator).startswith("Playground: Memory for the weights")

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import torch  # a hard dependency: a broken install must fail here, not skip
 from ipywidgets import Output
+from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
 from torch import nn
 
@@ -23,6 +24,7 @@ from gatelab.mlp_plots import (
     probability_grid,
 )
 from gatelab.mlp_widgets import describe_run, mlp_playground
+from gatelab.plots import CLASS_0_COLOR, CLASS_1_COLOR
 from gatelab.widgets import Playground
 
 
@@ -108,7 +110,39 @@ def test_decision_surface_can_add_one_dashed_line_per_hidden_unit(xor_run):
     assert ax.get_title() == "mine"
     assert len(dashed_lines(ax)) <= xor_run.model.hidden_size  # lines outside the view are skipped
     assert len(dashed_lines(ax)) >= 2
-    assert "hidden units' lines" in [text.get_text() for text in ax.get_legend().get_texts()]
+    assert any(
+        text.get_text().startswith("hidden units' lines") for text in ax.get_legend().get_texts()
+    )
+
+
+def test_hidden_lines_stay_visible_on_top_of_the_boundary(by_hand):
+    # In the hand-set network the two hidden lines ARE the boundary: they must be drawn above it,
+    # in another colour than the boundary's, so their dashes show.
+    from gatelab.mlp_plots import HIDDEN_LINE_COLOR
+    from gatelab.plots import BOUNDARY_COLOR
+
+    ax = plot_decision_surface(by_hand, "XOR", show_hidden=True).axes[0]
+    dashed = dashed_lines(ax)
+    assert len(dashed) == 2
+    (boundary,) = [c for c in ax.collections if isinstance(c, ContourSet) and not c.filled]
+    for line in dashed:
+        assert line.get_zorder() > boundary.get_zorder()
+        assert line.get_color() == HIDDEN_LINE_COLOR != BOUNDARY_COLOR
+        assert line.get_path_effects()  # a white edge keeps the dashes apart from the black line
+    assert HIDDEN_LINE_COLOR.lower() not in {c.lower() for c in (CLASS_0_COLOR, CLASS_1_COLOR)}
+
+
+def test_thickness_follows_the_absolute_output_weight():
+    model = GateMLP(hidden_size=2)
+    with torch.no_grad():
+        model.hidden.weight.copy_(torch.tensor([[1.0, 1.0], [1.0, -1.0]]))
+        model.hidden.bias.copy_(torch.tensor([-0.5, 0.0]))
+        model.output.weight.copy_(torch.tensor([[-4.0, 1.0]]))  # the negative one is larger
+    widths = [
+        line.get_linewidth()
+        for line in dashed_lines(plot_decision_surface(model, show_hidden=True).axes[0])
+    ]
+    assert widths[0] > widths[1]
 
 
 def test_figures_are_made_without_pyplot(xor_run):
@@ -133,9 +167,11 @@ def test_loss_curve_draws_every_epoch_and_the_chance_line(xor_run):
     low, high = ax.get_ylim()
     assert low <= min(xor_run.losses) and high >= max(xor_run.losses)
     assert f"final {xor_run.final_loss:.4f}" in ax.get_legend().get_texts()[0].get_text()
+    # Blue and orange mean "output 1" and "output 0" in every lesson; a loss is neither.
+    assert curve.get_color().lower() not in {CLASS_0_COLOR.lower(), CLASS_1_COLOR.lower()}
 
 
-def test_hidden_unit_panels_run_loudest_first(xor_run):
+def test_hidden_unit_panels_run_from_the_largest_output_weight(xor_run):
     fig = plot_hidden_units(xor_run.model, "XOR")
     panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
     assert len(panels) == xor_run.model.hidden_size
