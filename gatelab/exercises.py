@@ -24,7 +24,7 @@ import numpy as np
 
 from gatelab.gates import get_gate, normalize_gate_name, truth_table
 from gatelab.memory import SERVER_GB, servers_needed, weights_bytes
-from gatelab.perceptron import Perceptron, step, train_gate
+from gatelab.perceptron import Perceptron, random_start, step, train_gate
 
 NOT_ATTEMPTED = "not attempted yet"
 _SYMBOLS = {"correct": "✓", "wrong": "✗", NOT_ATTEMPTED: "…"}
@@ -225,12 +225,6 @@ _RULE_SLIPS: dict[str, str] = {
 }
 
 
-def starting_weights(seed: int, inputs: int = 2) -> tuple[np.ndarray, float]:
-    """The random start Perceptron(seed=seed).fit uses: weights, then bias, each in [0, 1)."""
-    rng = np.random.default_rng(seed)
-    return rng.random(inputs), float(rng.random())
-
-
 def _slipped_rule(
     X: np.ndarray, y: np.ndarray, weights: np.ndarray, bias: float, rate: float, slip: str
 ) -> tuple[np.ndarray, float]:
@@ -292,7 +286,7 @@ def check_learning_rule(answer: Any) -> CheckResult:
     answers = []  # per run: its name, the student's result, the library's, each slip's
     for gate, rate, seed in LEARNING_RULE_RUNS:
         X, y = truth_table(gate)
-        start_w, start_b = starting_weights(seed)
+        start_w, start_b = random_start(2, seed)
         run = f"{gate} with learning rate {rate} from seed {seed}'s start"
         with _counting_calls(Perceptron, "fit") as calls:
             try:

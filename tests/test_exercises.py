@@ -163,13 +163,6 @@ def test_learning_rule_other_answers():
     assert_wrong(ex.check_learning_rule(3), "pass your function itself")
 
 
-def test_learning_rule_start_is_the_library_start():
-    for seed in (0, 5):
-        weights, bias = ex.starting_weights(seed)
-        first = Perceptron(seed=seed).fit(*truth_table("AND")).history_[0]
-        assert tuple(weights) == first.weights_before and bias == first.bias_before
-
-
 def test_no_check_prints_the_expected_number():
     for check, expected in [
         (ex.check_and_epochs, train_gate("AND", learning_rate=0.5, seed=0).converged_epoch_),
