@@ -51,6 +51,10 @@ GATE_COLORS: dict[str, str] = {
 }
 SPARE_LINE_COLORS = ("#555555", "#999999", "#000000")  # for lines that are not a named gate
 _GATE_WORD = re.compile(r"\b(XNOR|NAND|NOR|XOR|AND|NOT|OR)\b", re.IGNORECASE)
+SHADE_ALPHA = 0.13
+DPI = 85  # small PNGs in the committed notebooks
+FIGSIZE = (4.2, 4.2)
+VIEW = (-0.5, 1.5)  # both axes: the unit square with room around it
 
 
 def gate_named_in(text: str) -> str | None:
@@ -62,12 +66,6 @@ def gate_named_in(text: str) -> str | None:
 def gate_color(gate: str) -> str:
     """The colour that stands for this gate in every lesson's lines and curves."""
     return GATE_COLORS[get_gate(gate).name]
-
-
-SHADE_ALPHA = 0.13
-DPI = 85  # small PNGs in the committed notebooks
-FIGSIZE = (4.2, 4.2)
-VIEW = (-0.5, 1.5)  # both axes: the unit square with room around it
 
 
 def new_axes(ax: Axes | None = None, figsize: tuple[float, float] = FIGSIZE) -> tuple[Figure, Axes]:
