@@ -24,7 +24,7 @@ import numpy as np
 
 from gatelab.gates import get_gate, normalize_gate_name, truth_table
 from gatelab.memory import SERVER_GB, servers_needed, weights_bytes
-from gatelab.perceptron import Perceptron, step, train_gate
+from gatelab.perceptron import Perceptron, random_start, step, train_gate
 
 NOT_ATTEMPTED = "not attempted yet"
 _SYMBOLS = {"correct": "✓", "wrong": "✗", NOT_ATTEMPTED: "…"}
@@ -166,17 +166,17 @@ def check_nand_weights(answer: Any) -> CheckResult:
 
 
 def check_and_epochs(answer: Any) -> CheckResult:
-    """Ex 1.2: the epoch in which AND training at learning rate 0.5, seed 3 makes no mistake."""
-    exercise = "Exercise 1.2 (epochs for AND)"
-    expected = train_gate("AND", learning_rate=0.5, seed=3).converged_epoch_
+    """Ex 1.2: the epoch in which AND training at learning rate 0.5, seed 0 makes no mistake."""
+    exercise = "Exercise 1.2 (a bigger learning rate)"
+    expected = train_gate("AND", learning_rate=0.5, seed=0).converged_epoch_
+    printed = train_gate("AND", learning_rate=0.1, seed=0).converged_epoch_  # 4, shown in 01
     hints = {
-        expected - 1: f"close: {expected - 1} epochs still made a mistake; training stops after "
+        printed: f"{printed} epochs is the run at learning rate 0.1 shown in the lesson; "
+        "train again with learning_rate=0.5 and read converged_epoch_",
+        expected - 1: "close: that many epochs still made a mistake; training stops after "
         "the first epoch with none, and that epoch counts",
         expected * 4: "that is the number of steps (rows × epochs), not epochs",
     }
-    slower = train_gate("AND", learning_rate=0.1, seed=3).converged_epoch_
-    if slower != expected:
-        hints.setdefault(slower, "that is the answer for learning rate 0.1: use learning_rate=0.5")
     return _check_count(exercise, answer, expected, hints)
 
 
@@ -204,6 +204,121 @@ def check_first_update(answer: Any) -> CheckResult:
     return _wrong(exercise, "use w ← w + rate × (target − prediction) × x with rate 0.1")
 
 
+# The runs Ex 1.4 checks a student's loop on: (gate, learning rate, seed of the random start).
+LEARNING_RULE_RUNS = (("AND", 0.1, 2), ("OR", 0.5, 1), ("NAND", 0.1, 0))
+
+# Typical slips in the learning rule, each with the hint it earns (checked in this order).
+_RULE_SLIPS: dict[str, str] = {
+    "sign": "the line moves the wrong way: the error is target − prediction, "
+    "not prediction − target",
+    "prediction": "you updated with the prediction; update with the error, target − prediction "
+    "(it is 0 when the answer was right, so nothing moves)",
+    "bias": "the bias never changes: it needs its own update, b ← b + rate × error",
+    "input": "each weight moves by rate × error × its own input, so a weight whose input "
+    "was 0 stays where it is",
+    "rate": "the steps are too big: multiply each update by the learning rate",
+    "batch": "update after every row, before the next row's weighted sum: you computed a "
+    "whole epoch's predictions with the weights from the start of the epoch",
+    "stop_on_right": "stop only after a whole epoch without a mistake, not at the first row "
+    "that is right",
+    "one_epoch": "that is one pass over the truth table: repeat the pass up to `epochs` times",
+}
+
+
+def _slipped_rule(
+    X: np.ndarray, y: np.ndarray, weights: np.ndarray, bias: float, rate: float, slip: str
+) -> tuple[np.ndarray, float]:
+    """The learning rule with one typical slip (see _RULE_SLIPS), for 100 epochs."""
+    weights = weights.astype(float)
+    for _ in range(1 if slip == "one_epoch" else 100):
+        mistakes = 0
+        frozen = weights.copy(), bias  # what a student who batches the epoch predicts with
+        updates = []
+        for row, target in zip(X, y):
+            w_now, b_now = frozen if slip == "batch" else (weights, bias)
+            prediction = step(float(row @ w_now + b_now))
+            error = int(target) - prediction
+            if slip == "stop_on_right" and error == 0:
+                return weights, bias
+            if slip == "sign":
+                error = -error
+            change = prediction if slip == "prediction" else error
+            factor = 1.0 if slip == "rate" else rate
+            step_w = factor * change * (np.ones_like(row) if slip == "input" else row)
+            step_b = 0.0 if slip == "bias" else factor * change
+            mistakes += error != 0
+            if slip == "batch":
+                updates.append((step_w, step_b))
+            else:
+                weights, bias = weights + step_w, bias + step_b
+        for step_w, step_b in updates:
+            weights, bias = weights + step_w, bias + step_b
+        if mistakes == 0:
+            break
+    return weights, bias
+
+
+def _as_weights_and_bias(result: Any) -> tuple[np.ndarray, float] | None:
+    """A student's (weights, bias) return value as arrays, or None if it is not that shape."""
+    try:
+        weights, bias = result
+        weights = np.asarray(weights, dtype=float).reshape(-1)
+        bias_array = np.asarray(bias, dtype=float).reshape(-1)  # np.random.rand(1) is fine too
+    except (TypeError, ValueError):
+        return None
+    if weights.shape != (2,) or bias_array.shape != (1,):
+        return None
+    return weights, float(bias_array[0])
+
+
+def _same_line(a: tuple[np.ndarray, float], b: tuple[np.ndarray, float]) -> bool:
+    """Whether two (weights, bias) pairs are equal up to rounding."""
+    return bool(np.allclose(a[0], b[0]) and math.isclose(a[1], b[1], abs_tol=1e-9))
+
+
+def check_learning_rule(answer: Any) -> CheckResult:
+    """Ex 1.4: a function train(X, y, weights, bias, learning_rate, epochs) -> (weights, bias)."""
+    exercise = "Exercise 1.4 (write the learning rule)"
+    if _is_placeholder(answer):
+        return _not_attempted(exercise)
+    if not callable(answer):
+        return _wrong(exercise, "pass your function itself: answer = train (no brackets)")
+    answers = []  # per run: its name, the student's result, the library's, each slip's
+    for gate, rate, seed in LEARNING_RULE_RUNS:
+        X, y = truth_table(gate)
+        start_w, start_b = random_start(2, seed)
+        run = f"{gate} with learning rate {rate} from seed {seed}'s start"
+        with _counting_calls(Perceptron, "fit") as calls:
+            try:
+                result = answer(X.copy(), y.copy(), start_w.copy(), start_b, rate, 100)
+            except Exception as exc:  # a student's function may fail in any way; say how
+                return _wrong(exercise, f"on {run} it raised {type(exc).__name__}: {exc}")
+        if calls["fit"]:
+            return _wrong(exercise, "write the loop yourself: do not call Perceptron.fit in it")
+        if result is None:
+            return _wrong(
+                exercise, "your function returns nothing: end it with return weights, bias"
+            )
+        got = _as_weights_and_bias(result)
+        if got is None:
+            return _wrong(exercise, "return two things: the 2 weights and the bias")
+        fitted = Perceptron(learning_rate=rate, epochs=100, seed=seed).fit(X, y)
+        slips = {slip: _slipped_rule(X, y, start_w, start_b, rate, slip) for slip in _RULE_SLIPS}
+        answers.append((run, got, (fitted.weights_, fitted.bias_), slips))
+    wrong_runs = [run for run, got, library, _ in answers if not _same_line(got, library)]
+    if not wrong_runs:
+        return _correct(exercise, "your loop learns exactly what Perceptron.fit learns")
+    # Name a slip only when it explains every run, so that two slips are never confused.
+    for slip, hint in _RULE_SLIPS.items():
+        if all(_same_line(got, slips[slip]) for _, got, _, slips in answers):
+            return _wrong(exercise, hint)
+    return _wrong(
+        exercise,
+        f"on {wrong_runs[0]} your final weights differ from the library's: print each step "
+        "(sum, step, error, new weights) and compare it with the rule",
+    )
+
+
 # ----- Lesson 02: more linear gates ---------------------------------------------------------
 
 
@@ -226,46 +341,118 @@ def check_trained_nor(answer: Any) -> CheckResult:
     return _check_truth_table(exercise, "NOR", lambda a, b: answer.predict([a, b]))
 
 
-def check_fastest_rate(answer: Any) -> CheckResult:
-    """Ex 2.3: which of 0.01, 0.1 and 1.0 trains NAND (seed 0) in the fewest epochs?"""
-    exercise = "Exercise 2.3 (fastest learning rate)"
+def check_nand_fast_rate(answer: Any) -> CheckResult:
+    """Ex 2.3: the epoch in which NAND, seed 3, learning rate 1.0 first makes no mistake."""
+    exercise = "Exercise 2.3 (NAND at learning rate 1.0)"
+    expected = train_gate("NAND", learning_rate=1.0, seed=3).converged_epoch_
+    hints = {
+        train_gate("NAND", learning_rate=0.1, seed=3).converged_epoch_: "that is the run at "
+        "learning rate 0.1: use learning_rate=1.0",
+        train_gate("NAND", learning_rate=1.0, seed=0).converged_epoch_: "that is seed 0's run: "
+        "use seed=3",
+        train_gate("NAND", learning_rate=0.1, seed=0).converged_epoch_: "that is the run shown "
+        "in the lesson (rate 0.1, seed 0): use learning_rate=1.0 and seed=3",
+        expected * 4: "that is the number of steps (rows × epochs), not epochs",
+    }
+    return _check_count(exercise, answer, expected, hints)
+
+
+# The calls Ex 2.4 makes of a student's epochs_needed(gate, learning_rates, seed).
+EPOCHS_NEEDED_RUNS = (("NAND", (0.01, 0.1, 1.0), 2), ("OR", (0.05, 0.5), 4), ("XOR", (0.1,), 0))
+
+
+def _epochs_needed(gate: str, learning_rates: Any, seed: int) -> list[int | None]:
+    """What Ex 2.4 expects: converged_epoch_ of train_gate for each rate (None if never)."""
+    return [
+        train_gate(gate, learning_rate=rate, seed=seed).converged_epoch_ for rate in learning_rates
+    ]
+
+
+def _as_epoch_list(result: Any) -> list[int | None] | None:
+    """A student's list of epoch counts, None and nan both meaning "never converged"."""
+    try:
+        values = list(result)
+    except TypeError:
+        return None
+    epochs: list[int | None] = []
+    for value in values:
+        number = None if value is None else _as_number(value)
+        if (
+            value is not None
+            and number is None
+            and not (isinstance(value, float | np.floating) and math.isnan(value))
+        ):
+            return None
+        epochs.append(None if number is None else int(number))
+    return epochs
+
+
+def check_epochs_needed(answer: Any) -> CheckResult:
+    """Ex 2.4: a function epochs_needed(gate, learning_rates, seed) -> one epoch count per rate."""
+    exercise = "Exercise 2.4 (measure the learning rate yourself)"
     if _is_placeholder(answer):
         return _not_attempted(exercise)
-    choices = (0.01, 0.1, 1.0)
-    epochs = {rate: train_gate("NAND", learning_rate=rate, seed=0).epochs_run_ for rate in choices}
-    value = _as_number(answer)
-    if value not in choices:
-        return _wrong(exercise, "choose one of 0.01, 0.1 or 1.0")
-    best = min(choices, key=lambda rate: epochs[rate])
-    if value == best:
-        return _correct(exercise, f"{_fmt(best)} needs {epochs[best]} epochs")
-    return _wrong(
-        exercise,
-        f"rate {_fmt(value)} needs {epochs[value]} epochs; try train_gate('NAND', "
-        "learning_rate=..., seed=0).epochs_run_ for each rate",
-    )
+    if not callable(answer):
+        return _wrong(exercise, "pass your function itself: answer = epochs_needed")
+    for gate, rates, seed in EPOCHS_NEEDED_RUNS:
+        call = f"epochs_needed({gate!r}, {list(rates)}, seed={seed})"
+        try:
+            got = _as_epoch_list(answer(gate, list(rates), seed))
+        except Exception as exc:  # a student's function may fail in any way; say how
+            return _wrong(exercise, f"{call} raised {type(exc).__name__}: {exc}")
+        if got is None:
+            return _wrong(exercise, f"{call} should return a list with one number per rate")
+        expected = _epochs_needed(gate, rates, seed)
+        if got == expected:
+            continue
+        if len(got) != len(expected):
+            return _wrong(exercise, f"{call} gave {len(got)} numbers for {len(rates)} rates")
+        ran = [train_gate(gate, learning_rate=rate, seed=seed).epochs_run_ for rate in rates]
+        if got == ran:
+            return _wrong(
+                exercise,
+                f"{gate} never converges: give None for such a run, not the epochs it ran "
+                "(converged_epoch_ does this for you)",
+            )
+        if got == _epochs_needed(gate, rates, 0):
+            return _wrong(exercise, f"{call} gives seed 0's answers: pass seed=seed to train_gate")
+        if got == _epochs_needed(gate, [0.1] * len(rates), seed):
+            return _wrong(exercise, "every rate gives the same count: pass learning_rate=rate")
+        return _wrong(
+            exercise, f"{call} is wrong for at least one rate: train each with train_gate"
+        )
+    return _correct(exercise, "one line per rate, exactly what epochs_to_converge measures")
 
 
 # ----- Lesson 03: XOR -----------------------------------------------------------------------
 
 
-def check_xor_best_accuracy(answer: Any) -> CheckResult:
-    """Ex 3.1: the best accuracy any single line can reach on XOR's four points."""
-    exercise = "Exercise 3.1 (best line on XOR)"
+def check_xor_missing_corner(answer: Any) -> CheckResult:
+    """Ex 3.1: a line that gets 3 of XOR's 4 rows right, its one mistake at (1, 0)."""
+    exercise = "Exercise 3.1 (the fourth corner)"
     if _is_placeholder(answer):
         return _not_attempted(exercise)
-    value = _as_number(answer)
-    if value is None:
-        return _wrong(exercise, "answer with a number between 0 and 1, e.g. 0.5")
-    if value > 1:
-        value /= 100  # a percentage
-    if math.isclose(value, 0.75):
-        return _correct(exercise, "3 of 4: a line can cut off one corner, never two opposite ones")
-    if math.isclose(value, 1.0):
-        return _wrong(exercise, "no single line separates XOR: that is lesson 03's whole point")
-    if math.isclose(value, 0.5):
-        return _wrong(exercise, "you can do better than half: try a line that cuts off (1, 1)")
-    return _wrong(exercise, "count how many of the four points a line can get right")
+    try:
+        weights, bias = answer
+        weights = np.asarray(weights, dtype=float).reshape(-1)
+        bias = float(bias)
+    except (TypeError, ValueError, OverflowError):
+        return _wrong(exercise, "give the answer as a pair: answer = ([w1, w2], b)")
+    if weights.shape != (2,):
+        return _wrong(exercise, "XOR has two inputs, so give 2 weights")
+    X, y = truth_table("XOR")
+    wrong = [tuple(int(v) for v in row) for row in X[step(X @ weights + bias) != y]]
+    if wrong == [(1, 0)]:
+        return _correct(exercise, "3 of 4 right, and the one wrong point is (1, 0)")
+    if len(wrong) == 1:
+        return _wrong(
+            exercise, f"3 of 4 right, but the wrong point is {wrong[0]}: make (1, 0) the wrong one"
+        )
+    return _wrong(
+        exercise,
+        f"{len(wrong)} of 4 are on the wrong side; a line gets 3 right when one point is alone "
+        "on one side of it and the other three share the other side",
+    )
 
 
 def check_xnor_from_gates(answer: Any) -> CheckResult:
@@ -275,10 +462,14 @@ def check_xnor_from_gates(answer: Any) -> CheckResult:
         return _not_attempted(exercise)
     if not callable(answer):
         return _wrong(exercise, "pass a function of two inputs, e.g. def xnor(a, b): ...")
-    with _counting_perceptron_calls() as calls:
+    with _counting_calls(Perceptron, "predict") as calls:
         result = _check_truth_table(exercise, "XNOR", answer)
     if not result.passed and _check_truth_table(exercise, "XOR", answer).passed:
-        return _wrong(exercise, "that computes XOR: XNOR is its opposite (try OR(AND, NOR))")
+        return _wrong(
+            exercise,
+            "that computes XOR, so every answer is flipped; look at XNOR's rows that are 1 and "
+            "ask which trained gate says 1 on each of them",
+        )
     if result.passed and calls["predict"] == 0:
         return _wrong(
             exercise,
@@ -288,20 +479,20 @@ def check_xnor_from_gates(answer: Any) -> CheckResult:
 
 
 @contextlib.contextmanager
-def _counting_perceptron_calls() -> Iterator[dict[str, int]]:
-    """Count Perceptron.predict calls while a student's function runs."""
-    calls = {"predict": 0}
-    original = Perceptron.predict
+def _counting_calls(cls: type, method: str) -> Iterator[dict[str, int]]:
+    """Count calls of cls.method while a student's function runs."""
+    calls = {method: 0}
+    original = getattr(cls, method)
 
-    def counting(self: Perceptron, X: Any) -> Any:
-        calls["predict"] += 1
-        return original(self, X)
+    def counting(self: Any, *args: Any, **kwargs: Any) -> Any:
+        calls[method] += 1
+        return original(self, *args, **kwargs)
 
-    Perceptron.predict = counting
+    setattr(cls, method, counting)
     try:
         yield calls
     finally:
-        Perceptron.predict = original
+        setattr(cls, method, original)
 
 
 # ----- Lesson 04: XOR with PyTorch ----------------------------------------------------------

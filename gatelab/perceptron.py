@@ -34,6 +34,13 @@ def step(weighted_sum: float | np.ndarray) -> int | np.ndarray:
     return fired.astype(int) if fired.ndim else int(fired)
 
 
+def random_start(inputs: int, seed: int | None) -> tuple[np.ndarray, float]:
+    """The weights and bias fit starts from: random numbers in [0, 1), weights first."""
+    # Small and positive, as in the seed lesson; the same seed always gives the same start.
+    rng = np.random.default_rng(seed)
+    return rng.random(inputs), float(rng.random())
+
+
 class Perceptron:
     """A perceptron: output = step(w · x + b), trained one row at a time.
 
@@ -60,10 +67,7 @@ class Perceptron:
         """Learn weights and bias from inputs X (rows) and 0/1 targets y; return self."""
         X, y = _check_training_data(X, y)
         check_training_settings(self.learning_rate, self.epochs)
-        rng = np.random.default_rng(self.seed)
-        # Small random start in [0, 1), as in the seed lesson, so each seed tells its own story.
-        self.weights_ = rng.random(X.shape[1])
-        self.bias_ = float(rng.random())
+        self.weights_, self.bias_ = random_start(X.shape[1], self.seed)
         self.history_ = []
         self.converged_ = False
         self.epochs_run_ = 0

@@ -10,6 +10,7 @@ their own; multi-panel ones make their own figure (`plot_training` also takes tw
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator, NullFormatter, NullLocator, ScalarFormatter
 from matplotlib.transforms import offset_copy
 
-from gatelab.gates import get_gate
+from gatelab.gates import get_gate, truth_table
 from gatelab.perceptron import Perceptron, train_gate
 
 # ----- one style for every lesson ---------------------------------------------------------------
@@ -30,11 +31,41 @@ CLASS_1_COLOR = "#0072B2"  # blue: the gate outputs 1
 CLASS_COLORS = (CLASS_0_COLOR, CLASS_1_COLOR)
 CLASS_MARKERS = ("o", "s")  # shape differs too, so the picture survives grey-scale printing
 BOUNDARY_COLOR = "#222222"
+# The red ring means one thing in every picture: this point is on the wrong side of the line.
 MISTAKE_COLOR = "#CC0000"
+MISTAKE_LABEL = "wrong side"
+# Shading legend entries: what the neuron says in each tinted area.
+SAYS = ("says 0 here", "says 1 here")
+# Counts of mistakes and clean epochs: neutral colours, since blue and orange mean "output 1 / 0".
+ERROR_BAR_COLOR = "#666666"
+CLEAN_EPOCH_COLOR = "#000000"
+# One colour per gate in every lesson (Paul Tol's "muted" colours, apart from the class colours).
+GATE_COLORS: dict[str, str] = {
+    "AND": "#117733",  # green
+    "OR": "#AA4499",  # purple
+    "NAND": "#999933",  # olive
+    "NOR": "#44AA99",  # teal
+    "NOT": "#332288",  # indigo
+    "XOR": "#882255",  # wine
+    "XNOR": "#DDCC77",  # sand
+}
+SPARE_LINE_COLORS = ("#555555", "#999999", "#000000")  # for lines that are not a named gate
+_GATE_WORD = re.compile(r"\b(XNOR|NAND|NOR|XOR|AND|NOT|OR)\b", re.IGNORECASE)
 SHADE_ALPHA = 0.13
 DPI = 85  # small PNGs in the committed notebooks
 FIGSIZE = (4.2, 4.2)
 VIEW = (-0.5, 1.5)  # both axes: the unit square with room around it
+
+
+def gate_named_in(text: str) -> str | None:
+    """The first gate name written as a word in `text` ("NAND's line" gives "NAND"), or None."""
+    found = _GATE_WORD.search(text)
+    return found.group(1).upper() if found else None
+
+
+def gate_color(gate: str) -> str:
+    """The colour that stands for this gate in every lesson's lines and curves."""
+    return GATE_COLORS[get_gate(gate).name]
 
 
 def new_axes(ax: Axes | None = None, figsize: tuple[float, float] = FIGSIZE) -> tuple[Figure, Axes]:
@@ -116,6 +147,7 @@ def add_legend(ax: Axes, ncols: int = 2) -> None:
     # Anchored a fixed distance (in points) below the axes, so it clears the x label on any height.
     below = offset_copy(ax.transAxes, fig=ax.figure, y=-34, units="points")
     ax.legend(
+        *_unique_entries(ax),
         loc="upper center",
         bbox_to_anchor=(0.5, 0.0),
         bbox_transform=below,
@@ -126,6 +158,34 @@ def add_legend(ax: Axes, ncols: int = 2) -> None:
         handlelength=1.6,
         columnspacing=1.2,
     )
+
+
+def add_figure_legend(fig: Figure, axes: Sequence[Axes], ncols: int = 4) -> None:
+    """One legend under a row of panels, each entry once, instead of one legend per panel."""
+    entries: dict[str, object] = {}
+    for ax in axes:
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        for handle, label in zip(*_unique_entries(ax)):
+            entries.setdefault(label, handle)
+    fig.legend(
+        list(entries.values()),
+        list(entries),
+        loc="outside lower center",
+        ncols=ncols,
+        fontsize=8,
+        markerscale=0.45,
+        frameon=False,
+    )
+
+
+def _unique_entries(ax: Axes) -> tuple[list, list[str]]:
+    """The Axes' legend handles and labels, each label once (a shading may be drawn twice)."""
+    handles, labels = ax.get_legend_handles_labels()
+    first: dict[str, object] = {}
+    for handle, label in zip(handles, labels):
+        first.setdefault(label, handle)
+    return list(first.values()), list(first)
 
 
 def _side(points: np.ndarray, weights: Sequence[float], bias: float) -> np.ndarray:
@@ -211,7 +271,8 @@ def draw_boundary(
         for target, positive in sides:
             region = clip_half_plane(square, weights, bias, positive=positive)
             if len(region) >= 3:
-                ax.fill(*region.T, color=CLASS_COLORS[target], alpha=alpha, lw=0, zorder=1)
+                tint = CLASS_COLORS[target]
+                ax.fill(*region.T, color=tint, alpha=alpha, lw=0, zorder=1, label=SAYS[target])
     segment = boundary_segment(weights, bias)
     line = None
     if segment is not None:
@@ -290,7 +351,7 @@ def draw_mistakes(ax: Axes, gate: str, weights: Sequence[float], bias: float) ->
             edgecolors=MISTAKE_COLOR,
             linewidths=2,
             zorder=5,
-            label="wrong side",
+            label=MISTAKE_LABEL,
         )
     return int(wrong.sum())
 
@@ -343,20 +404,23 @@ def draw_number_line(ax: Axes, weights: Sequence[float], bias: float, gate: str 
     threshold = -b / w if w != 0 else float("nan")
     # Shade the stretch of line each class gets.
     if w == 0:
-        ax.axvspan(lo, hi, color=CLASS_COLORS[int(b >= 0)], alpha=SHADE_ALPHA * 1.5, lw=0)
+        spans = [(lo, hi, int(b >= 0))]
     else:
         cut = min(max(threshold, lo), hi)
         left_class = int(w < 0)  # w·x + b grows to the right when w > 0, so 1 is on the right
-        ax.axvspan(lo, cut, color=CLASS_COLORS[left_class], alpha=SHADE_ALPHA * 1.5, lw=0)
-        ax.axvspan(cut, hi, color=CLASS_COLORS[1 - left_class], alpha=SHADE_ALPHA * 1.5, lw=0)
-        if lo <= threshold <= hi:
-            ax.axvline(
-                threshold,
-                color=BOUNDARY_COLOR,
-                lw=2,
-                gid="threshold",
-                label=f"threshold x = {threshold:.2f}",
-            )
+        spans = [(lo, cut, left_class), (cut, hi, 1 - left_class)]
+    for start, stop, target in spans:
+        label = SAYS[target] if stop > start else None  # no legend entry for an empty stretch
+        color = CLASS_COLORS[target]
+        ax.axvspan(start, stop, color=color, alpha=SHADE_ALPHA * 1.5, lw=0, label=label)
+    if lo <= threshold <= hi:  # False for nan, so no line when w == 0
+        ax.axvline(
+            threshold,
+            color=BOUNDARY_COLOR,
+            lw=2,
+            gid="threshold",
+            label=f"threshold x = {threshold:.2f}",
+        )
     ax.axhline(0, color="#888888", lw=1, zorder=1)
     draw_points(ax, spec.inputs, spec.targets, name=spec.name)
     ax.set_xlim(lo, hi)
@@ -397,12 +461,13 @@ def plot_perceptrons(models: dict[str, Perceptron]) -> Figure:
     axes = np.atleast_1d(fig.subplots(1, len(models), sharey=True))
     for number, (ax, (gate, model)) in enumerate(zip(axes, models.items())):
         draw_boundary(ax, model.weights_, model.bias_)
-        draw_gate_points(ax, gate)
-        ax.get_legend().remove()
+        draw_points(ax, *truth_table(gate), name="target")
+        _square_view(ax)
         wrong = draw_mistakes(ax, gate, model.weights_, model.bias_)
         ax.set_title(f"{get_gate(gate).name}: {len(get_gate(gate).targets) - wrong} of 4 right")
         if number:
             ax.set_ylabel("")
+    add_figure_legend(fig, axes)
     return fig
 
 
@@ -464,16 +529,37 @@ def plot_training(
 
 
 def draw_errors_per_epoch(ax: Axes, errors: Sequence[int], rows: int, converged: bool) -> None:
-    """Bars of mistakes per epoch; a clean epoch gets a blue dot, since a zero bar is invisible."""
+    """Mistakes per epoch in grey; a clean epoch gets a black diamond (a zero bar is invisible).
+
+    Up to 30 epochs are bars; longer runs are a thin line with a dot per epoch, so 100 epochs of
+    the same count read as a level line, not a solid block.
+    """
     epochs = np.arange(1, len(errors) + 1)
     if len(errors) <= 30:
-        ax.bar(epochs, errors, color=CLASS_0_COLOR, width=0.7)
-    else:  # many thin bars shimmer on screen; a filled step curve reads better
-        edges = np.arange(len(errors) + 1) + 0.5
-        ax.stairs(errors, edges, fill=True, color=CLASS_0_COLOR)
+        ax.bar(epochs, errors, color=ERROR_BAR_COLOR, width=0.7, label="mistakes in that epoch")
+    else:
+        ax.plot(
+            epochs,
+            errors,
+            "-o",
+            color=ERROR_BAR_COLOR,
+            lw=1,
+            ms=2.5,
+            gid="errors",
+            label="mistakes in that epoch",
+        )
     clean = [epoch for epoch, count in zip(epochs, errors) if count == 0]
     if clean:
-        ax.plot(clean, [0] * len(clean), "o", color=CLASS_1_COLOR, ms=7, clip_on=False)
+        ax.plot(
+            clean,
+            [0] * len(clean),
+            "D",
+            color=CLEAN_EPOCH_COLOR,
+            ms=6,
+            clip_on=False,
+            zorder=4,
+            label="no mistake",
+        )
     ax.set_xlabel("epoch")
     ax.set_ylabel("rows predicted wrong")
     ax.set_ylim(0, rows + 0.7)
@@ -487,6 +573,7 @@ def draw_errors_per_epoch(ax: Axes, errors: Sequence[int], rows: int, converged:
     else:
         verdict = f"never converged in {len(errors)} epochs"
     ax.text(0.98, 0.97, verdict, transform=ax.transAxes, ha="right", va="top", fontsize=9)
+    add_legend(ax, ncols=2)
 
 
 # ----- lesson 02: how the learning rate changes the number of epochs ---------------------------
@@ -513,12 +600,12 @@ def plot_learning_rate_sweep(
     `results` maps a gate name to its `epochs_to_converge` table (rates × seeds).
     """
     fig, ax = new_axes(ax, figsize=(6.4, 3.8))
-    palette = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
     rates = np.asarray(learning_rates, dtype=float)
     # Nudge each gate sideways a little (on the log axis) so the spreads do not sit on each other.
     nudges = np.linspace(-0.04, 0.04, len(results)) if len(results) > 1 else [0.0]
     seeds = 0
-    for (gate, table), color, nudge in zip(results.items(), palette, nudges):
+    for (gate, table), nudge in zip(results.items(), nudges):
+        color = gate_color(gate)
         seeds = table.shape[1]
         median = np.nanmedian(table, axis=1)
         low, high = np.nanpercentile(table, [25, 75], axis=1)
@@ -562,14 +649,17 @@ def plot_cycle(model: Perceptron, gate: str, epoch: int) -> Figure:
     for number, (ax, record) in enumerate(zip(np.atleast_1d(axes), records), start=1):
         draw_boundary(ax, record.weights_before, record.bias_before)
         draw_gate_points(ax, gate)
-        ax.get_legend().remove()
+        draw_mistakes(ax, gate, record.weights_before, record.bias_before)
+        # The row this step looks at: a black square frame, so the red ring keeps one meaning.
         ax.scatter(
             *record.inputs,
-            s=620,
+            s=900,
+            marker="s",
             facecolors="none",
-            edgecolors=MISTAKE_COLOR if record.error else "black",
-            linewidths=2,
+            edgecolors="black",
+            linewidths=1.5,
             zorder=5,
+            label="the row this step looks at",
         )
         verdict = "wrong → the line moves" if record.error else "right → the line stays"
         if boundary_segment(record.weights_before, record.bias_before) is None:
@@ -579,6 +669,7 @@ def plot_cycle(model: Perceptron, gate: str, epoch: int) -> Figure:
         ax.set_title(f"step {number}: ({x1},{x2}) says {record.prediction}\n{verdict}", fontsize=9)
         if number > 1:
             ax.set_ylabel("")
+    add_figure_legend(fig, np.atleast_1d(axes))
     fig.suptitle(f"{get_gate(gate).name}, epoch {epoch}: the line before each update", fontsize=10)
     return fig
 
@@ -614,11 +705,11 @@ def plot_attempts(
     for number, (ax, (weights, bias)) in enumerate(zip(axes, attempts)):
         draw_boundary(ax, weights, bias)
         draw_gate_points(ax, gate)
-        ax.get_legend().remove()
         wrong = draw_mistakes(ax, gate, weights, bias)
         ax.set_title(f"{boundary_label(weights, bias)}\n{wrong} of 4 wrong", fontsize=8)
         if number:
             ax.set_ylabel("")
+    add_figure_legend(fig, axes)
     return fig
 
 
@@ -628,11 +719,16 @@ def plot_band(
     labels: Sequence[str],
     ax: Axes | None = None,
     title: str | None = None,
+    gates: Sequence[str] | None = None,
 ) -> Figure:
-    """Several perceptrons ANDed: the region where all of them fire is shaded as class 1."""
+    """Several perceptrons ANDed: the region where all of them fire is shaded as class 1.
+
+    Each line takes its gate's colour from GATE_COLORS: name the gates in `gates`, or let the
+    gate named in each label ("NAND line") decide.
+    """
     fig, ax = new_axes(ax)
     square = _view_corners(VIEW)
-    ax.fill(*square.T, color=CLASS_0_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1)
+    ax.fill(*square.T, color=CLASS_0_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1, label=SAYS[0])
     band = square
     for weights, bias in boundaries:
         band = clip_half_plane(band, weights, bias, positive=True)
@@ -641,9 +737,11 @@ def plot_band(
     if len(band) >= 3:
         # Blank the band first so its blue does not mix with the orange underneath.
         ax.fill(*band.T, color="white", lw=0, zorder=1)
-        ax.fill(*band.T, color=CLASS_1_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1)
-    line_colors = ("#009E73", "#CC79A7", "#E69F00", "#56B4E9")
-    for (weights, bias), label, color in zip(boundaries, labels, line_colors):
+        ax.fill(*band.T, color=CLASS_1_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1, label=SAYS[1])
+    gates = gates or [gate_named_in(label) for label in labels]
+    spare = iter(SPARE_LINE_COLORS)
+    for (weights, bias), label, name in zip(boundaries, labels, gates):
+        color = GATE_COLORS[name] if name in GATE_COLORS else next(spare)
         draw_boundary(ax, weights, bias, shade=False, color=color, label=label, linewidth=2.5)
     draw_gate_points(ax, gate)
     spec = get_gate(gate)
@@ -652,7 +750,15 @@ def plot_band(
         fires &= predictions(gate, weights, bias) == 1
     rows = spec.inputs[fires.astype(int) != spec.targets]
     if len(rows):
-        ax.scatter(*rows.T, s=620, facecolors="none", edgecolors=MISTAKE_COLOR, linewidths=2)
+        ax.scatter(
+            *rows.T,
+            s=620,
+            facecolors="none",
+            edgecolors=MISTAKE_COLOR,
+            linewidths=2,
+            zorder=5,
+            label=MISTAKE_LABEL,
+        )
     add_legend(ax, ncols=2)
     ax.set_title(title or f"{spec.name}: 1 only in the band where every line fires", fontsize=10)
     return fig

@@ -1,6 +1,7 @@
 """Every exercise check accepts its reference solution and explains typical wrong answers."""
 
 import httpx
+import numpy as np
 import pytest
 import torch
 
@@ -51,8 +52,11 @@ def test_nand_weights():
 
 
 def test_and_epochs():
-    reference = train_gate("AND", learning_rate=0.5, seed=3).converged_epoch_
+    reference = train_gate("AND", learning_rate=0.5, seed=0).converged_epoch_
     assert ex.check_and_epochs(reference).passed
+    shown = train_gate("AND", learning_rate=0.1, seed=0).converged_epoch_
+    assert shown != reference  # so the "that is the rate-0.1 run" hint can fire
+    assert_wrong(ex.check_and_epochs(shown), "learning rate 0.1 shown in the lesson")
     assert_wrong(ex.check_and_epochs(reference - 1), "that epoch counts")
     assert_wrong(ex.check_and_epochs(reference * 4), "number of steps")
     assert_wrong(ex.check_and_epochs("six"), "whole number")
@@ -64,6 +68,111 @@ def test_first_update():
     assert_wrong(ex.check_first_update([0.4, 0.4]), "it does not move")
     assert_wrong(ex.check_first_update([0.5, 0.6]), "sign of the error")
     assert_wrong(ex.check_first_update([0.5, 0.5]), "a mistake")
+
+
+def reference_train(X, y, weights, bias, learning_rate, epochs):
+    """The lesson 01 loop, as a student would write it."""
+    for _ in range(epochs):
+        mistakes = 0
+        for x, target in zip(X, y):
+            prediction = 1 if x @ weights + bias >= 0 else 0
+            error = target - prediction
+            weights = weights + learning_rate * error * x
+            bias = bias + learning_rate * error
+            mistakes += error != 0
+        if mistakes == 0:
+            break
+    return weights, bias
+
+
+def slipped_train(slip):
+    """A student's loop with one typical slip, to check the hint it gets."""
+
+    def train(X, y, weights, bias, learning_rate, epochs):
+        for _ in range(1 if slip == "one_epoch" else epochs):
+            mistakes = 0
+            start_w, start_b = weights.copy(), bias
+            changes = []
+            for x, target in zip(X, y):
+                w, b = (start_w, start_b) if slip == "batch" else (weights, bias)
+                prediction = 1 if x @ w + b >= 0 else 0
+                error = target - prediction
+                if slip == "stop_on_right" and error == 0:
+                    return weights, bias
+                change = {"sign": -error, "prediction": prediction}.get(slip, error)
+                rate = 1 if slip == "rate" else learning_rate
+                dw = rate * change * (1 if slip == "input" else x)
+                db = 0 if slip == "bias" else rate * change
+                if slip == "batch":
+                    changes.append((dw, db))
+                else:
+                    weights, bias = weights + dw, bias + db
+                mistakes += error != 0
+            for dw, db in changes:
+                weights, bias = weights + dw, bias + db
+            if mistakes == 0:
+                break
+        return weights, bias
+
+    return train
+
+
+def test_learning_rule_accepts_the_lesson_loop():
+    result = ex.check_learning_rule(reference_train)
+    assert result.passed, result
+
+    # Changing the weights in place (the seed lesson's `+=`) is fine too.
+    def in_place(X, y, weights, bias, learning_rate, epochs):
+        weights, bias = weights.astype(float), np.array([bias])
+        for _ in range(epochs):
+            for x, target in zip(X, y):
+                error = target - (1 if x @ weights + bias[0] >= 0 else 0)
+                weights += learning_rate * error * x
+                bias += learning_rate * error
+        return weights, bias
+
+    assert ex.check_learning_rule(in_place).passed
+
+
+@pytest.mark.parametrize(
+    ("slip", "hint"),
+    [
+        ("sign", "target − prediction, not prediction − target"),
+        ("prediction", "you updated with the prediction"),
+        ("bias", "the bias never changes"),
+        ("input", "its own input"),
+        ("rate", "multiply each update by the learning rate"),
+        ("batch", "update after every row"),
+        ("stop_on_right", "not at the first row that is right"),
+        ("one_epoch", "one pass over the truth table"),
+    ],
+)
+def test_learning_rule_names_the_slip(slip, hint):
+    assert_wrong(ex.check_learning_rule(slipped_train(slip)), hint)
+
+
+def test_learning_rule_other_answers():
+    def uses_library(X, y, weights, bias, learning_rate, epochs):
+        model = Perceptron(learning_rate=learning_rate, epochs=epochs).fit(X, y)
+        return model.weights_, model.bias_
+
+    assert_wrong(ex.check_learning_rule(uses_library), "write the loop yourself")
+    assert_wrong(ex.check_learning_rule(lambda *args: None), "returns nothing")
+    assert_wrong(ex.check_learning_rule(lambda *args: [1, 2, 3]), "return two things")
+    assert_wrong(ex.check_learning_rule(lambda X, y: (X, y)), "raised TypeError")
+    assert_wrong(ex.check_learning_rule(lambda *args: ([9.0, 9.0], 9.0)), "differ from the library")
+    assert_wrong(ex.check_learning_rule(3), "pass your function itself")
+
+
+def test_no_check_prints_the_expected_number():
+    for check, expected in [
+        (ex.check_and_epochs, train_gate("AND", learning_rate=0.5, seed=0).converged_epoch_),
+        (ex.check_nand_fast_rate, train_gate("NAND", learning_rate=1.0, seed=3).converged_epoch_),
+    ]:
+        for answer in range(1, 40):
+            if answer != expected:
+                message = check(answer).message
+                assert str(expected) not in message.replace(str(answer), ""), message
 
 
 # ----- lesson 02 -----
@@ -86,21 +195,66 @@ def test_trained_nor():
     assert_wrong(ex.check_trained_nor([0, 1]), "pass the Perceptron itself")
 
 
-def test_fastest_rate():
-    assert ex.check_fastest_rate(1.0).passed
-    assert_wrong(ex.check_fastest_rate(0.01), "rate 0.01 needs")
-    assert_wrong(ex.check_fastest_rate(0.1), "rate 0.1 needs")
-    assert_wrong(ex.check_fastest_rate(0.5), "choose one of")
+def test_nand_fast_rate():
+    reference = train_gate("NAND", learning_rate=1.0, seed=3).converged_epoch_
+    assert ex.check_nand_fast_rate(reference).passed
+    slow = train_gate("NAND", learning_rate=0.1, seed=3).converged_epoch_
+    assert_wrong(ex.check_nand_fast_rate(slow), "use learning_rate=1.0")
+    seed_0 = train_gate("NAND", learning_rate=1.0, seed=0).converged_epoch_
+    assert_wrong(ex.check_nand_fast_rate(seed_0), "use seed=3")
+    assert_wrong(ex.check_nand_fast_rate(12), "the run shown in the lesson")
+    assert_wrong(ex.check_nand_fast_rate(reference * 4), "number of steps")
+    assert len({reference, slow, seed_0, 12, reference * 4}) == 5  # every hint can fire
+
+
+def epochs_needed(gate, learning_rates, seed):
+    """The reference solution of Ex 2.4."""
+    return [
+        train_gate(gate, learning_rate=rate, seed=seed).converged_epoch_ for rate in learning_rates
+    ]
+
+
+def test_epochs_needed():
+    assert ex.check_epochs_needed(epochs_needed).passed
+
+    def with_nan(gate, learning_rates, seed):
+        return [np.nan if e is None else e for e in epochs_needed(gate, learning_rates, seed)]
+
+    assert ex.check_epochs_needed(with_nan).passed
+
+    def epochs_run(gate, learning_rates, seed):
+        return [train_gate(gate, learning_rate=r, seed=seed).epochs_run_ for r in learning_rates]
+
+    def no_seed(gate, learning_rates, seed):
+        return [train_gate(gate, learning_rate=r).converged_epoch_ for r in learning_rates]
+
+    def no_rate(gate, learning_rates, seed):
+        return [train_gate(gate, seed=seed).converged_epoch_ for r in learning_rates]
+
+    assert_wrong(ex.check_epochs_needed(epochs_run), "give None for such a run")
+    assert_wrong(ex.check_epochs_needed(no_seed), "pass seed=seed")
+    assert_wrong(ex.check_epochs_needed(no_rate), "pass learning_rate=rate")
+    assert_wrong(ex.check_epochs_needed(lambda g, r, s: [1]), "gave 1 numbers for 3 rates")
+    assert_wrong(ex.check_epochs_needed(lambda g, r, s: 5), "one number per rate")
+    assert_wrong(ex.check_epochs_needed(lambda g, r, s: ["x"] * 3), "one number per rate")
+    assert_wrong(ex.check_epochs_needed(lambda g, r, s: [1, 2, 3]), "wrong for at least one")
+    assert_wrong(ex.check_epochs_needed(lambda g: g), "raised TypeError")
+    assert_wrong(ex.check_epochs_needed("epochs_needed"), "pass your function itself")
 
 
 # ----- lesson 03 -----
 
 
-def test_xor_best_accuracy():
-    assert ex.check_xor_best_accuracy(0.75).passed
-    assert ex.check_xor_best_accuracy(75).passed
-    assert_wrong(ex.check_xor_best_accuracy(1.0), "no single line separates XOR")
-    assert_wrong(ex.check_xor_best_accuracy(0.5), "better than half")
+def test_xor_missing_corner():
+    assert ex.check_xor_missing_corner(([-1, 1], -0.5)).passed
+    assert ex.check_xor_missing_corner(([-2, 2], -1)).passed
+    # The three lines the lesson draws each leave a different corner wrong.
+    assert_wrong(ex.check_xor_missing_corner(([1, 1], -0.5)), "the wrong point is (1, 1)")
+    assert_wrong(ex.check_xor_missing_corner(([1, -1], -0.5)), "the wrong point is (0, 1)")
+    assert_wrong(ex.check_xor_missing_corner(([-1, -1], 1.5)), "the wrong point is (0, 0)")
+    assert_wrong(ex.check_xor_missing_corner(([0, 0], 1)), "2 of 4 are on the wrong side")
+    assert_wrong(ex.check_xor_missing_corner([1, 2, 3]), "give the answer as a pair")
+    assert_wrong(ex.check_xor_missing_corner(([1], 0)), "give 2 weights")
 
 
 def test_xnor_from_gates():
@@ -113,7 +267,9 @@ def test_xnor_from_gates():
         return int(a != b)
 
     assert ex.check_xnor_from_gates(xnor).passed
-    assert_wrong(ex.check_xnor_from_gates(xor), "that computes XOR")
+    result = ex.check_xnor_from_gates(xor)
+    assert_wrong(result, "that computes XOR")
+    assert "OR(" not in result.message and "AND" not in result.message  # no formula given away
     assert_wrong(ex.check_xnor_from_gates(lambda a, b: a & b), "on inputs (0, 0) it gives 0")
     assert_wrong(ex.check_xnor_from_gates(lambda a: a), "raised TypeError")
     assert_wrong(ex.check_xnor_from_gates(3), "pass a function")

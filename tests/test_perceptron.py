@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from gatelab import NotFittedError, Perceptron, train_gate, truth_table
+from gatelab.perceptron import random_start
 
 LINEAR = ["AND", "OR", "NAND", "NOR", "NOT"]
 SEEDS = range(100)
@@ -136,3 +137,11 @@ def test_predict_checks_the_row_width():
     model = train_gate("and")
     with pytest.raises(ValueError, match="2 input"):
         model.predict([1, 0, 1])
+
+
+def test_random_start_is_where_fit_begins():
+    for seed in (0, 5):
+        weights, bias = random_start(2, seed)
+        first = Perceptron(seed=seed).fit(*truth_table("AND")).history_[0]
+        assert tuple(weights) == first.weights_before and bias == first.bias_before
+        assert np.all((weights >= 0) & (weights < 1)) and 0 <= bias < 1

@@ -10,9 +10,16 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from gatelab import get_gate, train_gate
+from gatelab import get_gate, train_gate, truth_table
+from gatelab.gates import GATE_NAMES
 from gatelab.plots import (
     CLASS_COLORS,
+    CLEAN_EPOCH_COLOR,
+    ERROR_BAR_COLOR,
+    GATE_COLORS,
+    MISTAKE_COLOR,
+    MISTAKE_LABEL,
+    SAYS,
     VIEW,
     boundary_label,
     boundary_path,
@@ -23,6 +30,8 @@ from gatelab.plots import (
     draw_mistakes,
     draw_number_line,
     epochs_to_converge,
+    gate_color,
+    gate_named_in,
     history_table,
     new_axes,
     plot_attempts,
@@ -285,3 +294,128 @@ def test_truth_table_check_marks_each_row():
     table = truth_table_check("NOT", [-1.0], 0.5)
     assert table.headers[0] == "x" and table.caption == "NOT: 2 of 2 right"
     assert len(get_gate("NOT").targets) == len(table.rows)
+
+
+# ----- one meaning per colour -------------------------------------------------------------------
+same_color = matplotlib.colors.same_color
+
+
+def _legend_texts(fig: Figure) -> list[str]:
+    """Every legend entry in the figure, from its Axes' legends and its own."""
+    legends = [ax.get_legend() for ax in fig.axes] + list(fig.legends)
+    return [text.get_text() for legend in legends if legend for text in legend.get_texts()]
+
+
+def test_every_gate_has_its_own_colour_apart_from_the_class_colours():
+    assert set(GATE_COLORS) == set(GATE_NAMES)
+    colours = list(GATE_COLORS.values())
+    assert len({matplotlib.colors.to_hex(c) for c in colours}) == len(colours)
+    for colour in colours:
+        assert not any(same_color(colour, other) for other in (*CLASS_COLORS, MISTAKE_COLOR))
+    assert gate_color("nand") == GATE_COLORS["NAND"]
+
+
+def test_gate_named_in_reads_whole_words():
+    assert gate_named_in("NAND's line (fires below)") == "NAND"
+    assert gate_named_in("OR line") == "OR"
+    assert gate_named_in("the nor line") == "NOR"
+    assert gate_named_in("h1") is None
+
+
+@pytest.mark.parametrize("order", [("NAND", "OR"), ("OR", "NAND")])
+def test_band_lines_keep_their_gate_colour_in_any_order(order):
+    models = {gate: train_gate(gate) for gate in order}
+    lines = [(models[gate].weights_, models[gate].bias_) for gate in order]
+    fig = plot_band("XOR", lines, [f"{gate} line" for gate in order])
+    drawn = {line.get_label(): line.get_color() for line in fig.axes[0].lines}
+    for gate in order:
+        assert same_color(drawn[f"{gate} line"], GATE_COLORS[gate])
+    # Named explicitly, the label can say anything.
+    fig = plot_band("XOR", lines, ["first", "second"], gates=order)
+    drawn = {line.get_label(): line.get_color() for line in fig.axes[0].lines}
+    assert same_color(drawn["first"], GATE_COLORS[order[0]])
+
+
+def test_learning_rate_sweep_colours_each_gate_by_its_colour():
+    rates = [0.1, 1.0]
+    results = {gate: epochs_to_converge(gate, rates, range(2)) for gate in ("OR", "AND", "NOR")}
+    ax = plot_learning_rate_sweep(results, rates).axes[0]
+    for gate, (line, *_) in zip(results, ax.containers):
+        assert same_color(line.get_color(), GATE_COLORS[gate])
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: plot_boundary([0.5, 0.5], -0.2, "AND"),
+        lambda: plot_perceptron(train_gate("NOT"), "NOT"),
+        lambda: plot_training(train_gate("AND"), "AND"),
+        lambda: plot_input_point([1, 1], -1.5, (0.3, 0.8), gate="AND"),
+        lambda: plot_band("XOR", [([-1, -1], 1.5), ([1, 1], -0.5)], ["NAND", "OR"]),
+        lambda: plot_perceptrons({"AND": train_gate("AND"), "OR": train_gate("OR")}),
+        lambda: plot_attempts("XOR", [([1, 1], -0.5)]),
+        lambda: plot_cycle(train_gate("XOR", epochs=20), "XOR", epoch=20),
+    ],
+)
+def test_decision_plots_say_what_the_shading_means(make):
+    texts = _legend_texts(make())
+    assert SAYS[0] in texts and SAYS[1] in texts
+
+
+def _rings(fig: Figure) -> list:
+    """Scatter collections drawn as red rings."""
+    return [
+        c
+        for ax in fig.axes
+        for c in ax.collections
+        if len(c.get_edgecolor()) and same_color(c.get_edgecolor()[0], MISTAKE_COLOR)
+    ]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: plot_boundary([0.5, 0.5], -0.2, "AND"),
+        lambda: plot_band("XOR", [([1, 1], -0.5)], ["OR"]),
+        lambda: plot_attempts("XOR", [([1, 1], -0.5), ([-1, -1], 1.5)]),
+        lambda: plot_perceptrons({"AND": train_gate("AND", epochs=2)}),
+        lambda: plot_cycle(train_gate("XOR", epochs=20), "XOR", epoch=20),
+    ],
+)
+def test_the_red_ring_only_marks_the_wrong_side_and_has_a_legend_entry(make):
+    fig = make()
+    rings = _rings(fig)
+    assert rings
+    assert all(ring.get_label() == MISTAKE_LABEL for ring in rings)
+    assert MISTAKE_LABEL in _legend_texts(fig)
+
+
+def test_cycle_rings_only_the_points_on_the_wrong_side():
+    model = train_gate("XOR", epochs=20)
+    fig = plot_cycle(model, "XOR", epoch=20)
+    records = [record for record in model.history_ if record.epoch == 20]
+    for ax, record in zip(fig.axes, records):
+        rings = [ring for ring in _rings(fig) if ring.axes is ax]
+        ringed = {tuple(p) for ring in rings for p in ring.get_offsets()}
+        X, y = truth_table("XOR")
+        sums = X @ np.array(record.weights_before) + record.bias_before
+        assert ringed == {tuple(p) for p in X[(sums >= 0).astype(int) != y]}
+
+
+def test_mistake_counts_do_not_use_the_class_colours():
+    fig = plot_training(train_gate("AND"), "AND")
+    error_ax = fig.axes[1]
+    for patch in error_ax.patches:
+        assert same_color(patch.get_facecolor()[:3], ERROR_BAR_COLOR)
+    (clean,) = [line for line in error_ax.lines if line.get_label() == "no mistake"]
+    assert same_color(clean.get_color(), CLEAN_EPOCH_COLOR)
+    for colour in (ERROR_BAR_COLOR, CLEAN_EPOCH_COLOR):
+        assert not any(same_color(colour, other) for other in CLASS_COLORS)
+
+
+def test_a_long_run_draws_its_mistakes_as_a_line_not_a_block():
+    model = train_gate("XOR", epochs=100)
+    error_ax = plot_training(model, "XOR").axes[1]
+    assert not error_ax.patches  # no bars, no filled area
+    (line,) = [line for line in error_ax.lines if line.get_gid() == "errors"]
+    np.testing.assert_array_equal(line.get_ydata(), model.errors_per_epoch())
