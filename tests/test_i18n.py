@@ -147,7 +147,6 @@ def test_build_then_check_round_trips_and_rebuilds_identically(repo, tmp_path):
     assert [c.id for c in notebook.cells] == ["intro", LANGUAGE_CELL_ID, "add", "plot", "done"]
     assert notebook.cells[3].source == "번역: The plot:\n\n![plot](../images/plot.png)"
     assert notebook.cells[4].outputs[0].text == "done 2\n"
-    assert "widgets" not in notebook.metadata
     first = korean.read_bytes()
     build(tmp_path, run=True)
     assert comparable_outputs(nbformat.read(korean, as_version=4)) == comparable_outputs(notebook)

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from nbclient.exceptions import CellExecutionError
+
 from gatelab.i18n.build import build_all
 from gatelab.i18n.catalog import english_lessons, extract_all, is_translated, po_path, read_po
 from gatelab.i18n.check import check_all
@@ -42,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(status(args.notebooks, args.locale)))
         return 0
     if args.command == "build":
-        written, skipped = build_all(args.notebooks, args.locale, args.out)
+        try:
+            written, skipped = build_all(args.notebooks, args.locale, args.out)
+        except CellExecutionError as error:
+            print(f"a Korean lesson failed to run:\n{error}", file=sys.stderr)
+            return 1
         for path in written:
             print(f"wrote {path}")
         for problem in skipped:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 from pathlib import Path
 
@@ -23,6 +24,8 @@ LANGUAGE_CELL = (
 # A relative link in markdown: ](target) or src="target". Lessons (.ipynb) and URLs are left alone.
 LINK = re.compile(r"(\]\(|src=\")(?!https?:|mailto:|#|/|data:)([^)\"\s]+)")
 EXECUTE_TIMEOUT = 600
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def relink(markdown: str) -> str:
@@ -43,8 +46,7 @@ def translated_notebook(
     """The Korean notebook, not yet run: English code cells, Korean markdown, one language cell."""
     korean_text = {e.msgctxt: e.msgstr for e in po if not e.obsolete}
     notebook = copy.deepcopy(english)
-    # Widget state holds random model ids; a rebuild must reproduce the committed file exactly.
-    notebook.metadata.pop("widgets", None)
+    notebook.metadata.pop("widgets", None)  # the English run's widgets; execute() makes new ones
     cells = []
     for cell in notebook.cells:
         if cell.cell_type == "code" and not any(c.id == LANGUAGE_CELL_ID for c in cells):
@@ -59,17 +61,30 @@ def translated_notebook(
     return notebook
 
 
-def execute(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
+def stable_widget_ids(notebook: nbformat.NotebookNode, seed: str) -> nbformat.NotebookNode:
+    """Replace the random widget model ids with ones made from `seed`, so rebuilds match."""
+    state = notebook.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    views = [
+        output.data[WIDGET_VIEW]["model_id"]
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if WIDGET_VIEW in output.get("data", {})
+    ]
+    text = nbformat.writes(notebook)
+    for number, old in enumerate(dict.fromkeys([*state, *views])):
+        text = text.replace(old, hashlib.sha256(f"{seed}:{number}".encode()).hexdigest()[:32])
+    return nbformat.reads(text, as_version=4)
+
+
+def execute(notebook: nbformat.NotebookNode, folder: Path, seed: str) -> nbformat.NotebookNode:
     """Run every cell from a fresh kernel in `folder`, as the English lessons are run."""
+    # Widget state is kept (sliders render on a code host, as in English); only its ids are made
+    # stable. store_widget_state=False is no way out: nbclient then fails on Output widgets.
     runner = ExecutePreprocessor(
-        timeout=EXECUTE_TIMEOUT,
-        kernel_name="python3",
-        record_timing=False,
-        store_widget_state=False,
+        timeout=EXECUTE_TIMEOUT, kernel_name="python3", record_timing=False
     )
     runner.preprocess(notebook, {"metadata": {"path": str(folder)}})
-    notebook.metadata.pop("widgets", None)
-    return notebook
+    return stable_widget_ids(notebook, seed)
 
 
 def build_lesson(
@@ -79,7 +94,7 @@ def build_lesson(
     notebook = translated_notebook(read_notebook(lesson), read_po(po_file), language_cell)
     out.parent.mkdir(parents=True, exist_ok=True)
     if run:
-        notebook = execute(notebook, out.parent)
+        notebook = execute(notebook, out.parent, seed=lesson.stem)
     nbformat.write(notebook, out)
     return out
 

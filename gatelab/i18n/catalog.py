@@ -59,6 +59,10 @@ def read_po(path: Path) -> polib.POFile:
 def new_po(lesson: Path, language: str) -> polib.POFile:
     """An empty translation file for one lesson, with no dates so that it stays reproducible."""
     po = polib.POFile(wrapwidth=WRAP_WIDTH)
+    po.header = (
+        f"Korean text of notebooks/{lesson.name}; one entry per markdown cell, keyed by cell id.\n"
+        "Write msgstr only; see locale/ko/README.md. Update with `make ko-extract`."
+    )
     po.metadata = {
         "Project-Id-Version": f"gatelab {lesson.stem}",
         "Language": language,
