@@ -83,8 +83,13 @@ def test_extract_writes_one_untranslated_entry_per_markdown_cell(repo):
     entries = read_po(po_file)
     assert [(e.msgctxt, e.msgstr) for e in entries] == [("intro", ""), ("plot", "")]
     assert entries[0].msgid.startswith("# Demo")
+    assert check() == ["01_demo: none of its 2 markdown cells is translated yet"]
+    po = read_po(po_file)
+    po[0].msgstr = "# 데모"
+    po.save(str(po_file))
     assert check() == [
-        "01_demo: markdown cell 1 (id intro) has no Korean translation",
+        "01_demo: markdown cell 1 (id intro) is translated but not recorded: "
+        "run `python -m gatelab.i18n extract`",
         "01_demo: markdown cell 3 (id plot) has no Korean translation",
     ]
 

@@ -40,6 +40,11 @@ def relink(markdown: str) -> str:
     return LINK.sub(fix, markdown)
 
 
+def korean_markdown(cell: nbformat.NotebookNode, korean_text: dict[str, str]) -> str:
+    """The Korean source of one markdown cell, its links rewritten for notebooks/ko/."""
+    return relink(korean_text.get(cell.id, "")) if cell.source.strip() else cell.source
+
+
 def translated_notebook(
     english: nbformat.NotebookNode, po: polib.POFile, language_cell: str = LANGUAGE_CELL
 ) -> nbformat.NotebookNode:
@@ -52,7 +57,7 @@ def translated_notebook(
         if cell.cell_type == "code" and not any(c.id == LANGUAGE_CELL_ID for c in cells):
             cells.append(nbformat.v4.new_code_cell(language_cell, id=LANGUAGE_CELL_ID))
         if cell.cell_type == "markdown":
-            cell.source = relink(korean_text[cell.id])
+            cell.source = korean_markdown(cell, korean_text)
         elif cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
             cell.metadata.pop("execution", None)

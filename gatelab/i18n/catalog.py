@@ -34,8 +34,10 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
 
 
 def markdown_cells(notebook: nbformat.NotebookNode) -> list[tuple[int, nbformat.NotebookNode]]:
-    """Each markdown cell with its 1-based position among all cells."""
-    return [(n, c) for n, c in enumerate(notebook.cells, 1) if c.cell_type == "markdown"]
+    """Each markdown cell that has text, with its 1-based position among all cells."""
+    # An empty msgid is the .po header, so empty cells are left out (and copied as they are).
+    cells = enumerate(notebook.cells, 1)
+    return [(n, c) for n, c in cells if c.cell_type == "markdown" and c.source.strip()]
 
 
 def recorded_hash(entry: polib.POEntry) -> str | None:

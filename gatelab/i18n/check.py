@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import polib
 
-from gatelab.i18n.build import LANGUAGE_CELL_ID, LINK, relink
+from gatelab.i18n.build import LANGUAGE_CELL_ID, LINK, korean_markdown
 from gatelab.i18n.catalog import (
     english_lessons,
     is_translated,
@@ -22,6 +22,7 @@ from gatelab.i18n.catalog import (
 )
 
 DIFF_LINES = 12
+NOT_TRANSLATED = "has no Korean translation"
 
 
 FROM_TO = ("translated from", "English now")
@@ -38,7 +39,7 @@ def short_diff(old: str, new: str, labels: tuple[str, str] = FROM_TO) -> str:
 def _entry_problem(entry: polib.POEntry | None, english: str) -> str | None:
     """What is wrong with one markdown cell's translation, or None."""
     if entry is None or not entry.msgstr.strip():
-        return "has no Korean translation"
+        return NOT_TRANSLATED
     recorded = recorded_hash(entry)
     if recorded != source_hash(english):
         old = entry.previous_msgid or entry.msgid
@@ -54,11 +55,15 @@ def _entry_problem(entry: polib.POEntry | None, english: str) -> str | None:
 def check_translation(lesson: Path, po_file: Path) -> list[str]:
     """Every markdown cell has a Korean translation of today's English text."""
     entries = {e.msgctxt: e for e in read_po(po_file) if not e.obsolete}
+    cells = markdown_cells(read_notebook(lesson))
     problems = []
-    for number, cell in markdown_cells(read_notebook(lesson)):
+    for number, cell in cells:
         problem = _entry_problem(entries.get(cell.id), cell.source)
         if problem:
             problems.append(f"{lesson.stem}: markdown cell {number} (id {cell.id}) {problem}")
+    untranslated = [p for p in problems if p.endswith(NOT_TRANSLATED)]
+    if len(cells) > 1 and len(untranslated) == len(cells):
+        return [f"{lesson.stem}: none of its {len(cells)} markdown cells is translated yet"]
     return problems
 
 
@@ -91,7 +96,7 @@ def check_korean_notebook(lesson: Path, po_file: Path, korean: Path) -> list[str
             diff = short_diff(en.source, ko.source, ("English", "Korean notebook"))
             problems.append(f"{where} differs from the English code:\n{diff}")
         elif ko.cell_type == "markdown":
-            if ko.source != relink(korean_text.get(ko.id, "")):
+            if ko.source != korean_markdown(en, korean_text):
                 problems.append(f"{where} is not its translation; run `make ko`")
             for target in _broken_links(ko.source, korean.parent):
                 problems.append(f"{where} links to {target}, which does not exist")
@@ -112,10 +117,10 @@ def check_all(notebooks: Path, locale: Path, korean_dir: Path) -> list[str]:
                 problems.append(f"{stem} (notebooks/ko): has no translation file {po_file.name}")
             continue
         found = check_translation(lesson, po_file)
-        if not found and not korean.exists():
-            found = [f"{stem}: is translated but notebooks/ko/{lesson.name} is missing: make ko"]
+        if korean.exists():  # code drift is reported even while a translation is stale
+            found += check_korean_notebook(lesson, po_file, korean)
         elif not found:
-            found = check_korean_notebook(lesson, po_file, korean)
+            found = [f"{stem}: is translated but notebooks/ko/{lesson.name} is missing: make ko"]
         problems.extend(found)
     for korean in sorted(korean_dir.glob("*.ipynb")):
         if korean.stem not in lessons:
