@@ -8,9 +8,9 @@ import nbformat
 import pytest
 
 from gatelab.i18n import build_all, check_all, extract, use_korean_font
-from gatelab.i18n.build import LANGUAGE_CELL_ID
+from gatelab.i18n.build import LANGUAGE_CELL_ID, WIDGET_VIEW
 from gatelab.i18n.catalog import read_po
-from gatelab.i18n.check import comparable_outputs
+from gatelab.i18n.check import check_rebuild, comparable_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 # The build must not depend on gatelab.set_language: the fixtures select Korean with a stand-in.
@@ -63,16 +63,19 @@ def repo(tmp_path):
     po_file = tmp_path / "locale" / "ko" / "notebooks" / "01_demo.po"
 
     def check() -> list[str]:
-        return check_all(tmp_path / "notebooks", tmp_path / "locale", tmp_path / "notebooks" / "ko")
+        return check_all(*folders(tmp_path))
 
     return lesson, po_file, check
 
 
+def folders(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """The fixture repository's English notebooks, locale and Korean notebooks folders."""
+    return tmp_path / "notebooks", tmp_path / "locale", tmp_path / "notebooks" / "ko"
+
+
 def build(tmp_path: Path, run: bool = False) -> Path:
     """Build the fixture's Korean lesson and return its path."""
-    written, skipped = build_all(
-        tmp_path / "notebooks", tmp_path / "locale", tmp_path / "notebooks" / "ko", STAND_IN, run
-    )
+    written, skipped = build_all(*folders(tmp_path), STAND_IN, run)
     assert skipped == []
     return written[0]
 
@@ -152,10 +155,13 @@ def test_build_then_check_round_trips_and_rebuilds_identically(repo, tmp_path):
     assert [c.id for c in notebook.cells] == ["intro", LANGUAGE_CELL_ID, "add", "plot", "done"]
     assert notebook.cells[3].source == "번역: The plot:\n\n![plot](../images/plot.png)"
     assert notebook.cells[4].outputs[0].text == "done 2\n"
-    first = korean.read_bytes()
-    build(tmp_path, run=True)
-    assert comparable_outputs(nbformat.read(korean, as_version=4)) == comparable_outputs(notebook)
-    assert korean.read_bytes() == first
+    assert check_rebuild(*folders(tmp_path), STAND_IN) == []
+    # An output that a fresh run would not give is caught, naming the cell.
+    notebook.cells[4].outputs[0].text = "done 3\n"
+    nbformat.write(notebook, korean)
+    assert check_rebuild(*folders(tmp_path), STAND_IN) == [
+        "notebooks/ko/01_demo.ipynb: a fresh `make ko` changes the outputs of cell done"
+    ]
 
 
 def test_hangul_plot_text_has_every_glyph():
@@ -181,3 +187,25 @@ def test_hangul_plot_text_has_every_glyph():
         plt.close(figure)
     missing = [str(w.message) for w in caught if "missing" in str(w.message)]
     assert missing == []
+
+
+def test_outputs_compare_as_nbval_does():
+    def run(png: str, model: str, clock: str) -> nbformat.NotebookNode:
+        shown = nbformat.v4.new_output(
+            "display_data",
+            {"image/png": png, "text/plain": "<Figure>", WIDGET_VIEW: {"model_id": model}},
+        )
+        printed = nbformat.v4.new_output("stream", name="stdout", text=clock)
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [
+            nbformat.v4.new_code_cell("plot()", outputs=[shown]),
+            nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT: a clock\nnow()", outputs=[printed]),
+        ]
+        return notebook
+
+    assert comparable_outputs(run("AAA", "id1", "08:00")) == comparable_outputs(
+        run("BBB", "id2", "09:00")
+    )
+    assert comparable_outputs(run("AAA", "id1", "")) == [
+        [{"type": "display_data", "data": {"text/plain": "<Figure>"}}]
+    ]

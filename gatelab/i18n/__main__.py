@@ -10,7 +10,7 @@ from nbclient.exceptions import CellExecutionError
 
 from gatelab.i18n.build import build_all
 from gatelab.i18n.catalog import english_lessons, extract_all, is_translated, po_path, read_po
-from gatelab.i18n.check import check_all
+from gatelab.i18n.check import check_all, check_rebuild
 
 
 def status(notebooks: Path, locale: Path) -> list[str]:
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", type=Path, default=Path("notebooks"))
     parser.add_argument("--locale", type=Path, default=Path("locale"))
     parser.add_argument("--out", type=Path, default=Path("notebooks/ko"))
+    parser.add_argument("--rebuild", action="store_true", help="check: also rerun every lesson")
     args = parser.parse_args(argv)
     if args.command == "extract":
         for path in extract_all(args.notebooks, args.locale):
@@ -57,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             print("no translation files yet: nothing to build")
         return 0
     problems = check_all(args.notebooks, args.locale, args.out)
+    if args.rebuild and not problems:
+        problems = check_rebuild(args.notebooks, args.locale, args.out)
     print("\n".join(problems) if problems else "the Korean edition is up to date")
     return 1 if problems else 0
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import tempfile
 from pathlib import Path
 
 import nbformat
 import polib
 
-from gatelab.i18n.build import LANGUAGE_CELL_ID, LINK, korean_markdown
+from gatelab.i18n.build import LANGUAGE_CELL, LANGUAGE_CELL_ID, LINK, korean_markdown
 from gatelab.i18n.catalog import (
     english_lessons,
     is_translated,
@@ -152,3 +153,31 @@ def comparable_outputs(notebook: nbformat.NotebookNode) -> list[list[dict]]:
             outputs.append(item)
         result.append(outputs)
     return result
+
+
+def check_rebuild(
+    notebooks: Path, locale: Path, korean_dir: Path, language_cell: str = LANGUAGE_CELL
+) -> list[str]:
+    """`make ko` reproduces every committed Korean notebook byte for byte (slow: runs them)."""
+    from gatelab.i18n.build import build_lesson
+
+    problems = []
+    for korean in sorted(korean_dir.glob("*.ipynb")):
+        lesson, po_file = notebooks / korean.name, po_path(locale, korean.stem)
+        # Built beside notebooks/ko/, so that relative paths in the lessons resolve the same way.
+        with tempfile.TemporaryDirectory(dir=korean_dir.parent, prefix=".ko-rebuild-") as folder:
+            fresh = build_lesson(lesson, po_file, Path(folder) / korean.name, language_cell)
+            if fresh.read_bytes() == korean.read_bytes():
+                continue
+            before, after = read_notebook(korean), read_notebook(fresh)
+        cells = [
+            c for c in before.cells if c.cell_type == "code" and not NBVAL_IGNORE.search(c.source)
+        ]
+        changed = [
+            c.id
+            for c, old, new in zip(cells, comparable_outputs(before), comparable_outputs(after))
+            if old != new
+        ]
+        what = f"the outputs of cell {', '.join(changed)}" if changed else "its images or metadata"
+        problems.append(f"notebooks/ko/{korean.name}: a fresh `make ko` changes {what}")
+    return problems
