@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     problems = check_all(args.notebooks, args.locale, args.out)
     if args.rebuild and not problems:
         problems = check_rebuild(args.notebooks, args.locale, args.out)
-    print("\n".join(problems) if problems else "the Korean edition is up to date")
+    started = any((args.locale / "ko" / "notebooks").glob("*.po"))
+    done = "the Korean edition is up to date" if started else "no Korean translations yet"
+    print("\n".join(problems) if problems else done)
     return 1 if problems else 0
 
 
