@@ -22,7 +22,7 @@ LANGUAGE_CELL = (
     'gatelab.set_language("ko")'
 )
 # A relative link in markdown: ](target) or src="target". Lessons (.ipynb) and URLs are left alone.
-LINK = re.compile(r"(\]\(|src=\")(?!https?:|mailto:|#|/|data:)([^)\"\s]+)")
+LINK = re.compile(r"(\]\(|src=\")(?!https?:|mailto:|attachment:|data:|#|/)([^)\"\s]+)")
 EXECUTE_TIMEOUT = 600
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
