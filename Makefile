@@ -66,3 +66,6 @@ clean:
 bench: $(STAMP)
 	$(BIN)/python bench/bench_api.py
 	$(BIN)/python bench/classroom.py --students 30 --duration 30 --workers 2
+
+# The Korean edition: notebooks/ko/ built from the English lessons and locale/ko/ (make ko).
+include ko.mk
