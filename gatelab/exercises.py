@@ -544,7 +544,10 @@ def check_train_or_request(answer: Any) -> CheckResult:
     except ValueError:
         sent = None
     if not isinstance(sent, dict) or sent.get("seed") != 7:
-        return _wrong(exercise, "the seed goes in the request's JSON body, as in the POST /train example above")
+        return _wrong(
+            exercise,
+            "the seed goes in the request's JSON body, as in the POST /train example above",
+        )
     try:
         accuracy = _as_number(answer.json().get("accuracy"))
     except (ValueError, AttributeError):  # not JSON, or JSON that is not an object
