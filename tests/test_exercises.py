@@ -261,7 +261,7 @@ def test_delete_route_wrong_method():
 
 
 def test_delete_route_wrong_status_or_body():
-    app, models, find_gate, trained_model = student_app()
+    app, models, find_gate, _ = student_app()
 
     @app.delete("/models/{gate}", status_code=202)
     def accepted(gate: str):
@@ -289,7 +289,7 @@ def test_delete_route_that_forgets_nothing_or_hides_errors():
 
     assert_wrong(ex.check_delete_route(app), "leave the `models` dict")
 
-    app, models, find_gate, trained_model = student_app()
+    app, models, find_gate, _ = student_app()
 
     @app.delete("/models/{gate}")
     def crashes_when_untrained(gate: str):
