@@ -281,7 +281,7 @@ def test_delete_route_wrong_status_or_body():
 
 
 def test_delete_route_that_forgets_nothing_or_hides_errors():
-    app, models, find_gate, trained_model = student_app()
+    app, models, find_gate, _ = student_app()
 
     @app.delete("/models/{gate}")
     def keeps_the_model(gate: str):
