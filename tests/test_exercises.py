@@ -376,7 +376,7 @@ def test_train_or_request():
 STATUS_ANSWERS = {
     "PUT /models/AND": 405,
     "GET /models/XAND": 404,
-    "GET /predict/NOT/1/1": 422,
+    "GET /predict/OR/0/true": 422,
     "GET /predict/AND/1/1/": 404,
 }
 
@@ -384,7 +384,7 @@ STATUS_ANSWERS = {
 def test_status_codes():
     assert ex.check_status_codes(STATUS_ANSWERS).passed
     assert ex.check_status_codes({k: float(v) for k, v in STATUS_ANSWERS.items()}).passed
-    guessed = {**STATUS_ANSWERS, "PUT /models/AND": 404, "GET /predict/NOT/1/1": 200}
+    guessed = {**STATUS_ANSWERS, "PUT /models/AND": 404, "GET /predict/OR/0/true": 200}
     result = ex.check_status_codes(guessed)
     assert_wrong(result, "2 of 4 right")
     assert "PUT /models/AND: the path exists" in result.message
@@ -393,6 +393,10 @@ def test_status_codes():
         assert code not in result.message  # a hint never gives the expected code away
     assert_wrong(ex.check_status_codes({"PUT /models/AND": 405}), "one code per request")
     assert_wrong(ex.check_status_codes(405), "one code per request")
+    untouched = dict.fromkeys(STATUS_ANSWERS, ...)  # the exercise cell as the lesson gives it
+    assert ex.check_status_codes(untouched).status == ex.NOT_ATTEMPTED
+    half = {**untouched, "PUT /models/AND": 405}
+    assert_wrong(ex.check_status_codes(half), "replace every `...`")
 
 
 def test_predict_path():
