@@ -16,6 +16,8 @@ import contextlib
 import html
 import json
 import math
+import tempfile
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -851,9 +853,130 @@ def _check_saved_file(
 # ----- Lesson 06: the API -------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _test_client(app: Any) -> Iterator[Any]:
+    """FastAPI's TestClient on `app`: requests go straight to the app, no server and no port."""
+    with warnings.catch_warnings():
+        # Starlette asks for the httpx2 package; the httpx it finds works the same here.
+        warnings.filterwarnings("ignore", message=".*install `httpx2`")
+        from fastapi.testclient import TestClient
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
+
+
+def _latest_routes(app: Any) -> Any:
+    """A copy of `app` in which a route defined twice keeps only its latest definition.
+
+    In a notebook a student runs a cell with `@app.delete(...)` again after fixing it; FastAPI
+    then holds both versions and would keep answering with the first one.
+    """
+    from fastapi import FastAPI
+
+    latest: dict[tuple[str, frozenset[str]], Any] = {}
+    for route in app.router.routes:
+        key = (getattr(route, "path", ""), frozenset(getattr(route, "methods", None) or ()))
+        latest[key] = route  # a dict keeps the first one's place, so the routes keep their order
+    copy = FastAPI()
+    copy.router.routes = list(latest.values())
+    return copy
+
+
+def _methods_on_path(app: Any, path: str) -> set[str]:
+    """Every method some route of `app` takes on `path`, e.g. {"GET"}."""
+    from starlette.routing import Match
+
+    scope = {"type": "http", "path": path, "method": "GET", "root_path": ""}
+    methods: set[str] = set()
+    for route in app.router.routes:
+        if route.matches(scope)[0] != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return methods
+
+
+def check_delete_route(answer: Any) -> CheckResult:
+    """Ex 6.1: the student's app, with DELETE /models/{gate} added to it."""
+    exercise = "Exercise 6.1 (add DELETE /models/{gate})"
+    if _is_placeholder(answer):
+        return _not_attempted(exercise)
+    if not hasattr(answer, "router") or not callable(answer):
+        return _wrong(exercise, "pass your FastAPI app itself: answer = app")
+    app = _latest_routes(answer)
+    if "POST" not in _methods_on_path(app, "/train/AND"):
+        return _wrong(exercise, "this app has no POST /train/{gate}: pass the app of section 5")
+    methods = _methods_on_path(app, "/models/AND")
+    if "DELETE" not in methods:
+        if methods:
+            taken = ", ".join(sorted(methods - {"HEAD"}))
+            return _wrong(
+                exercise,
+                f"/models/{{gate}} takes {taken} only: removing is the DELETE method, "
+                "so decorate the function with @app.delete(...)",
+            )
+        return _wrong(
+            exercise,
+            "no route matches /models/AND: the path is /models/{gate}, with the gate in braces",
+        )
+    with _test_client(app) as client:
+        return _check_delete_answers(exercise, client)
+
+
+def _check_delete_answers(exercise: str, client: Any) -> CheckResult:
+    """Train AND, delete it, and look at every answer the new route gives."""
+    trained_before = client.get("/predict/AND/0/0").status_code == 200
+    try:
+        if client.post("/train/AND").status_code != 200:
+            return _wrong(exercise, "POST /train/AND failed: run the app's cells of section 5")
+        deleted = client.delete("/models/AND")
+        if deleted.status_code >= 500:
+            return _wrong(exercise, "DELETE /models/AND crashed the route (a 500): read its error")
+        if deleted.status_code != 200:
+            return _wrong(
+                exercise,
+                f"DELETE /models/AND of a trained gate answered {deleted.status_code}: "
+                "a delete that worked is a 200, FastAPI's answer when the function returns",
+            )
+        if _json_or_none(deleted) != {"deleted": "AND"}:
+            return _wrong(exercise, 'the answer should be the JSON {"deleted": "AND"}')
+        if client.get("/predict/AND/0/0").status_code == 200:
+            return _wrong(
+                exercise,
+                "GET /predict/AND/0/0 still answers after the delete: the model must also "
+                "leave the `models` dict",
+            )
+        again = client.delete("/models/AND")
+        if again.status_code != 404:
+            code = again.status_code
+            said = "crashed (a 500)" if code >= 500 else f"answered {code}"
+            return _wrong(
+                exercise,
+                f"deleting AND a second time {said}: a gate with no model is not found, "
+                "so raise HTTPException(404, ...) (trained_model(name) does it)",
+            )
+        unknown = client.delete("/models/XAND")
+        if unknown.status_code != 404:
+            return _wrong(
+                exercise,
+                f"DELETE /models/XAND answered {unknown.status_code}: an unknown gate is not "
+                "found either (find_gate does that)",
+            )
+    finally:
+        if trained_before:  # the check used AND: leave the app as it found it
+            client.post("/train/AND")
+    return _correct(exercise, "your API can forget a model, and says 404 when there is none")
+
+
+def _json_or_none(response: Any) -> Any:
+    """The response's JSON, or None if its body is not JSON."""
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
 def check_train_or_request(answer: Any) -> CheckResult:
-    """Ex 6.1: the httpx response of the request that trains OR with seed 7."""
-    exercise = "Exercise 6.1 (train OR over HTTP)"
+    """Ex 6.2: the httpx response of the request that trains OR with seed 7."""
+    exercise = "Exercise 6.2 (train OR over HTTP)"
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     request = getattr(answer, "request", None)
@@ -861,9 +984,9 @@ def check_train_or_request(answer: Any) -> CheckResult:
         return _wrong(exercise, "pass the response of client.post(...), not its .json()")
     path = request.url.path
     if request.method != "POST":
-        return _wrong(exercise, f"training changes the server, so use POST, not {request.method}")
+        return _wrong(exercise, f"training changes the server, so not {request.method}")
     if path.rstrip("/").lower() != "/train/or":
-        return _wrong(exercise, f"the path should be /train/OR, not {path}")
+        return _wrong(exercise, f"{path} does not train OR: the gate is part of the path")
     if answer.status_code != 200:
         return _wrong(exercise, f"the server answered {answer.status_code}: read its message")
     try:
@@ -871,7 +994,10 @@ def check_train_or_request(answer: Any) -> CheckResult:
     except ValueError:
         sent = None
     if not isinstance(sent, dict) or sent.get("seed") != 7:
-        return _wrong(exercise, 'send the seed in the JSON body: json={"seed": 7}')
+        return _wrong(
+            exercise,
+            "the seed goes in the request's JSON body, as in the POST /train example above",
+        )
     try:
         accuracy = _as_number(answer.json().get("accuracy"))
     except (ValueError, AttributeError):  # not JSON, or JSON that is not an object
@@ -881,21 +1007,47 @@ def check_train_or_request(answer: Any) -> CheckResult:
     return _correct(exercise, f"OR trained with seed 7, accuracy {_fmt(accuracy)}")
 
 
-def check_status_code(answer: Any) -> CheckResult:
-    """Ex 6.2: the status code of GET /train/AND typed in a browser."""
-    exercise = "Exercise 6.2 (GET on a POST route)"
-    hints = {
-        404: "the path exists, only the method is wrong: there is a code for that",
-        422: "422 means the data was wrong; here the method is",
-        200: "the route accepts POST only: a browser's GET is refused",
-        500: "the server does not crash: it refuses the method",
-    }
-    return _check_count(exercise, answer, 405, hints)
+# The requests of Ex 6.3, each with a hint that names the rule without the number.
+STATUS_QUESTIONS = {
+    "PUT /models/AND": "the path exists, but not with this method",
+    "GET /models/XAND": "there is no gate called XAND",
+    "GET /predict/OR/0/true": "the route exists and the gate too, but the data does not fit it",
+    "GET /predict/AND/1/1/": "look at the last character: is there a route with that path?",
+}
+
+
+def check_status_codes(answer: Any) -> CheckResult:
+    """Ex 6.3: the status code the gatelab API gives each request in STATUS_QUESTIONS."""
+    exercise = "Exercise 6.3 (status codes)"
+    if isinstance(answer, dict) and answer and all(map(_is_placeholder, answer.values())):
+        answer = ...  # the exercise cell as given: every code still `...`
+    if _is_placeholder(answer):
+        return _not_attempted(exercise)
+    if not isinstance(answer, dict) or set(answer) != set(STATUS_QUESTIONS):
+        return _wrong(exercise, "fill in the dict of the exercise cell: one code per request")
+    from gatelab.api import create_app
+
+    with tempfile.TemporaryDirectory() as directory, _test_client(create_app(directory)) as client:
+        expected = {}
+        for request in STATUS_QUESTIONS:
+            method, path = request.split(" ")
+            expected[request] = client.request(method, path).status_code
+    if any(map(_is_placeholder, answer.values())):
+        return _wrong(exercise, "replace every `...` in the dict with a status code")
+    wrong = []
+    for request, hint in STATUS_QUESTIONS.items():
+        value = _as_number(answer[request])
+        if value is None or value != expected[request]:
+            wrong.append(f"{request}: {hint}")
+    if not wrong:
+        return _correct(exercise, "all four codes right")
+    right = len(STATUS_QUESTIONS) - len(wrong)
+    return _wrong(exercise, f"{right} of 4 right. " + "; ".join(wrong))
 
 
 def check_predict_path(answer: Any) -> CheckResult:
-    """Ex 6.3: the path that asks the served NAND model for inputs (1, 1)."""
-    exercise = "Exercise 6.3 (a prediction URL)"
+    """Ex 6.4: the path that asks the served NAND model for inputs (1, 1)."""
+    exercise = "Exercise 6.4 (a prediction URL)"
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not isinstance(answer, str):
@@ -914,4 +1066,4 @@ def check_predict_path(answer: Any) -> CheckResult:
         return _wrong(exercise, f"that asks {gate}; the question is about NAND")
     if parts[2:] != ["1", "1"]:
         return _wrong(exercise, "the inputs are a = 1 and b = 1")
-    return _correct(exercise, "GET that path and the server answers NAND(1, 1) = 0")
+    return _correct(exercise, "GET that path and the server answers NAND(1, 1)")

@@ -433,14 +433,200 @@ def response(method, path, status=200, sent=None, body=None):
     return httpx.Response(status, json=body or {}, request=request)
 
 
+def student_app():
+    """The gate API that lesson 06 has the student write (perceptrons only, to stay fast)."""
+    from typing import Annotated
+
+    from fastapi import FastAPI, HTTPException
+    from fastapi import Path as PathParam
+
+    from gatelab import UnknownGateError, get_gate
+
+    bit = Annotated[int, PathParam(ge=0, le=1)]
+    app = FastAPI()
+    models = {}
+
+    def find_gate(gate):
+        try:
+            return get_gate(gate).name
+        except UnknownGateError:
+            raise HTTPException(404, f"unknown gate {gate!r}") from None
+
+    def trained_model(name):
+        if name not in models:
+            raise HTTPException(404, f"{name} is not trained yet")
+        return models[name]
+
+    @app.post("/train/{gate}")
+    def train(gate: str):
+        name = find_gate(gate)
+        models[name] = Perceptron(seed=0).fit(*truth_table(name))
+        return {"gate": name}
+
+    @app.get("/predict/{gate}/{a}/{b}")
+    def predict(gate: str, a: bit, b: bit):
+        name = find_gate(gate)
+        return {"gate": name, "result": int(trained_model(name).predict([a, b]))}
+
+    return app, models, find_gate, trained_model
+
+
+def with_reference_delete():
+    """The reference solution of Ex 6.1."""
+    app, models, find_gate, trained_model = student_app()
+
+    @app.delete("/models/{gate}")
+    def delete_model(gate: str):
+        name = find_gate(gate)
+        trained_model(name)  # 404 when there is nothing to delete
+        del models[name]
+        return {"deleted": name}
+
+    return app, models
+
+
+def test_delete_route_reference_solution():
+    app, models = with_reference_delete()
+    assert ex.check_delete_route(app).passed
+    assert models == {}  # AND was not trained before the check, and is not after it
+
+
+def test_delete_route_leaves_a_trained_gate_trained():
+    app, models = with_reference_delete()
+    from fastapi.testclient import TestClient
+
+    TestClient(app).post("/train/AND")
+    assert ex.check_delete_route(app).passed
+    assert "AND" in models
+
+
+def test_delete_route_missing_or_wrong_path():
+    app, *_ = student_app()
+    assert_wrong(ex.check_delete_route(app), "no route matches /models/AND")
+
+    @app.delete("/model/{gate}")
+    def delete_model(gate: str):
+        return {}
+
+    assert_wrong(ex.check_delete_route(app), "the path is /models/{gate}")
+
+
+def test_delete_route_wrong_method():
+    app, models, find_gate, _ = student_app()
+
+    @app.get("/models/{gate}")
+    def delete_model(gate: str):
+        return {"deleted": models.pop(find_gate(gate)) and gate}
+
+    assert_wrong(ex.check_delete_route(app), "takes GET only")
+    assert "@app.delete" in ex.check_delete_route(app).message
+
+
+def test_delete_route_wrong_status_or_body():
+    app, models, find_gate, _ = student_app()
+
+    @app.delete("/models/{gate}", status_code=202)
+    def accepted(gate: str):
+        del models[find_gate(gate)]
+        return {"deleted": find_gate(gate)}
+
+    assert_wrong(ex.check_delete_route(app), "answered 202")
+
+    app, models, find_gate, _trained_model = student_app()
+
+    @app.delete("/models/{gate}")
+    def wrong_body(gate: str):
+        del models[find_gate(gate)]
+        return {"result": "OK"}
+
+    assert_wrong(ex.check_delete_route(app), '{"deleted": "AND"}')
+
+
+def test_delete_route_that_forgets_nothing_or_hides_errors():
+    app, models, find_gate, _ = student_app()
+
+    @app.delete("/models/{gate}")
+    def keeps_the_model(gate: str):
+        return {"deleted": find_gate(gate)}
+
+    assert_wrong(ex.check_delete_route(app), "leave the `models` dict")
+
+    app, models, find_gate, _ = student_app()
+
+    @app.delete("/models/{gate}")
+    def crashes_when_untrained(gate: str):
+        del models[find_gate(gate)]  # KeyError -> 500 the second time
+        return {"deleted": find_gate(gate)}
+
+    assert_wrong(ex.check_delete_route(app), "crashed (a 500)")
+
+    app, models, find_gate, _trained_model = student_app()
+
+    @app.delete("/models/{gate}")
+    def error_in_a_200(gate: str):  # the seed's style: an error inside a 200
+        name = gate.upper()
+        if name not in models:
+            return {"error": f"no model for {name}"}
+        del models[name]
+        return {"deleted": name}
+
+    result = ex.check_delete_route(app)
+    assert_wrong(result, "answered 200")
+    assert "HTTPException(404" in result.message
+
+
+def test_delete_route_unknown_gate():
+    app, models, _find_gate, trained_model = student_app()
+
+    @app.delete("/models/{gate}")
+    def delete_model(gate: str):
+        name = gate.upper()  # no find_gate: XAND is "deleted" too
+        if name != "AND" and name not in models:
+            return {"deleted": name}
+        trained_model(name)
+        del models[name]
+        return {"deleted": name}
+
+    assert_wrong(ex.check_delete_route(app), "/models/XAND answered 200")
+
+
+def test_delete_route_fixed_in_a_second_run_of_the_cell():
+    # The student runs the cell again after a fix: the app holds both versions of the route.
+    app, models, find_gate, trained_model = student_app()
+
+    @app.delete("/models/{gate}")
+    def delete_model(gate: str):
+        return {"deleted": find_gate(gate)}
+
+    assert not ex.check_delete_route(app).passed
+
+    @app.delete("/models/{gate}")
+    def delete_model_fixed(gate: str):
+        name = find_gate(gate)
+        trained_model(name)
+        del models[name]
+        return {"deleted": name}
+
+    assert ex.check_delete_route(app).passed
+
+
+def test_delete_route_not_an_app():
+    assert_wrong(ex.check_delete_route({"deleted": "AND"}), "answer = app")
+    from fastapi import FastAPI
+
+    assert_wrong(ex.check_delete_route(FastAPI()), "no POST /train/{gate}")
+
+
 def test_train_or_request():
     good = response("POST", "/train/or", sent={"seed": 7}, body={"gate": "OR", "accuracy": 1.0})
     assert ex.check_train_or_request(good).passed
-    assert_wrong(ex.check_train_or_request(response("GET", "/train/OR", 405)), "use POST")
+    assert_wrong(ex.check_train_or_request(response("GET", "/train/OR", 405)), "not GET")
     no_seed = response("POST", "/train/OR", body={"accuracy": 1.0})
-    assert_wrong(ex.check_train_or_request(no_seed), '{"seed": 7}')
+    result = ex.check_train_or_request(no_seed)
+    assert_wrong(result, "JSON body")
+    assert "7" not in result.message  # the hint names the place, not the answer
     assert_wrong(
-        ex.check_train_or_request(response("POST", "/train/AND", sent={"seed": 7})), "/train/OR"
+        ex.check_train_or_request(response("POST", "/train/AND", sent={"seed": 7})), "/train/AND"
     )
     assert_wrong(ex.check_train_or_request({"accuracy": 1.0}), "not its .json()")
     not_an_object = httpx.Response(
@@ -449,10 +635,30 @@ def test_train_or_request():
     assert_wrong(ex.check_train_or_request(not_an_object), "no accuracy")
 
 
-def test_status_code():
-    assert ex.check_status_code(405).passed
-    assert_wrong(ex.check_status_code(404), "the path exists")
-    assert_wrong(ex.check_status_code(200), "accepts POST only")
+STATUS_ANSWERS = {
+    "PUT /models/AND": 405,
+    "GET /models/XAND": 404,
+    "GET /predict/OR/0/true": 422,
+    "GET /predict/AND/1/1/": 404,
+}
+
+
+def test_status_codes():
+    assert ex.check_status_codes(STATUS_ANSWERS).passed
+    assert ex.check_status_codes({k: float(v) for k, v in STATUS_ANSWERS.items()}).passed
+    guessed = {**STATUS_ANSWERS, "PUT /models/AND": 404, "GET /predict/OR/0/true": 200}
+    result = ex.check_status_codes(guessed)
+    assert_wrong(result, "2 of 4 right")
+    assert "PUT /models/AND: the path exists" in result.message
+    assert "GET /models/XAND" not in result.message  # the right ones are not listed
+    for code in ("405", "422"):
+        assert code not in result.message  # a hint never gives the expected code away
+    assert_wrong(ex.check_status_codes({"PUT /models/AND": 405}), "one code per request")
+    assert_wrong(ex.check_status_codes(405), "one code per request")
+    untouched = dict.fromkeys(STATUS_ANSWERS, ...)  # the exercise cell as the lesson gives it
+    assert ex.check_status_codes(untouched).status == ex.NOT_ATTEMPTED
+    half = {**untouched, "PUT /models/AND": 405}
+    assert_wrong(ex.check_status_codes(half), "replace every `...`")
 
 
 def test_predict_path():
