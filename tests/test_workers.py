@@ -108,7 +108,7 @@ def test_classroom_bench_fails_on_wrong_answers(tmp_path, capsys, monkeypatch):
         """A server bug: every answer flipped."""
         return {row: 1 - answer for row, answer in right_table(gate, model).items()}
 
-    monkeypatch.setattr(api, "answer_table", upside_down)
+    monkeypatch.setattr(api.service, "answer_table", upside_down)
     with start_server(create_app(tmp_path), port=0) as server:
         argv = ["--url", server.url, "--students", "2", "--duration", "20", "--rounds", "1"]
         status = classroom.main(argv)
