@@ -8,6 +8,7 @@ Run it with ``gatelab serve`` or ``uvicorn gatelab.api:app``; in a notebook use
 ``schemas.py``        the request and response bodies (pydantic models) and their limits
 ``service.py``        GateService: the model store on disk, and the answers kept in memory
 ``errors.py``         one error shape (ErrorBody) for every 4xx, and the messages it carries
+``security.py``       the key that changes need when the server has one (like Jupyter's token)
 ``body_limit.py``     a body over 64 KiB is refused (413) before it is read
 ``docs.py``           /docs and /redoc served by the app itself, so they work offline
 ``main.py``           create_app(), which puts the parts together
@@ -62,6 +63,7 @@ from gatelab.api.schemas import (
     TrainResult,
     TrainSettings,
 )
+from gatelab.api.security import TOKEN_ENV, ChangeKey, generate_key, require_key
 from gatelab.api.service import (
     ARITY,
     CHECK_INTERVAL,
@@ -92,6 +94,7 @@ __all__ = [
     "MODEL_DIR_ENV",
     "ONE_BIT_PARAMETERS",
     "TAGS",
+    "TOKEN_ENV",
     "TWO_BITS_PARAMETERS",
     "About",
     "Architecture",
@@ -100,6 +103,7 @@ __all__ = [
     "Bit",
     "BodySizeLimit",
     "BodyTooLarge",
+    "ChangeKey",
     "Deleted",
     "Epochs",
     "ErrorBody",
@@ -121,9 +125,11 @@ __all__ = [
     "create_app",
     "default_model_dir",
     "error_responses",
+    "generate_key",
     "kind_for",
     "model_info_from",
     "refuse_a_null_body",
+    "require_key",
     "router",
     "validation_error",
 ]

@@ -27,6 +27,8 @@ from gatelab.store import CorruptModel, ModelNotFound, NameInUse, StoreError, Wr
 MAX_ECHO_CHARS = 40
 # What each error status means here; every one of them has an ErrorBody.
 ERROR_MEANINGS: dict[int, str] = {
+    401: "Unauthorized: this server needs its key for changes; send the header "
+    "`Authorization: Bearer <key>` (in /docs: the Authorize button)",
     404: "Not Found: an unknown gate, or no trained model for it yet (the message says which)",
     405: "Method Not Allowed: this path takes only the methods in the Allow header "
     "(a browser's address bar always sends GET)",

@@ -12,11 +12,16 @@ from gatelab.api.docs import install_offline_docs
 from gatelab.api.errors import install_error_handlers
 from gatelab.api.routes import TAGS, router
 from gatelab.api.schemas import MAX_BODY_BYTES
+from gatelab.api.security import ChangeKey
 from gatelab.api.service import GateService
 
 
-def create_app(model_dir: str | os.PathLike | None = None) -> FastAPI:
-    """Build the gate API on the model store in `model_dir` (default: $GATELAB_MODEL_DIR, ...)."""
+def create_app(model_dir: str | os.PathLike | None = None, *, token: str | None = None) -> FastAPI:
+    """Build the gate API on the model store in `model_dir` (default: $GATELAB_MODEL_DIR, ...).
+
+    `token` is the key that POST /train and DELETE /models then need (gatelab.api.security);
+    without one, $GATELAB_TOKEN if it is set, else changes need no key.
+    """
     app = FastAPI(
         title="gatelab",
         version=__version__,
@@ -34,6 +39,7 @@ def create_app(model_dir: str | os.PathLike | None = None) -> FastAPI:
     )
     # Every route reaches the models through this one object (routes.get_service).
     app.state.service = GateService(model_dir)
+    app.state.change_key = ChangeKey(token)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=MAX_BODY_BYTES)
     install_offline_docs(app)

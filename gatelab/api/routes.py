@@ -36,6 +36,7 @@ from gatelab.api.schemas import (
     TrainResult,
     TrainSettings,
 )
+from gatelab.api.security import require_key
 from gatelab.api.service import ARITY, GateService, kind_for, model_info_from
 from gatelab.gates import GATE_NAMES, normalize_gate_name
 from gatelab.store import CorruptModel
@@ -208,11 +209,12 @@ TRAIN_EXAMPLES = {
 }
 
 
+# Changes (POST /train, DELETE /models) need the server's key when it has one (security.py).
 @router.post(
     "/train/{gate}",
     tags=["models"],
-    responses=error_responses(404, 405, 409, 413, 422, 503),
-    dependencies=[Depends(refuse_a_null_body)],
+    responses=error_responses(401, 404, 405, 409, 413, 422, 503),
+    dependencies=[Depends(require_key), Depends(refuse_a_null_body)],
 )
 def train(
     gate: GateName,
@@ -255,7 +257,12 @@ def model_info(gate: GateName, service: Service) -> ModelInfo:
     return model_info_from(service.store.info(normalize_gate_name(gate)))
 
 
-@router.delete("/models/{gate}", tags=["models"], responses=error_responses(404, 405, 422, 503))
+@router.delete(
+    "/models/{gate}",
+    tags=["models"],
+    responses=error_responses(401, 404, 405, 422, 503),
+    dependencies=[Depends(require_key)],
+)
 def forget_model(gate: GateName, service: Service) -> Deleted:
     """Delete the stored model; predictions then answer 404 until it is trained again."""
     name = normalize_gate_name(gate)
