@@ -29,13 +29,7 @@ from gatelab.api.errors import (
     validation_error,
 )
 from gatelab.api.main import create_app
-from gatelab.api.routes import (
-    ONE_BIT_PARAMETERS,
-    TAGS,
-    TWO_BITS_PARAMETERS,
-    refuse_a_null_body,
-    router,
-)
+from gatelab.api.routes import TAGS, refuse_a_null_body, router
 from gatelab.api.schemas import (
     AS_INT,
     BIT_TEXTS,
@@ -44,6 +38,8 @@ from gatelab.api.schemas import (
     MAX_BODY_BYTES,
     MAX_LISTED_PROBLEMS,
     MAX_SEED,
+    ONE_BIT_PARAMETERS,
+    TWO_BITS_PARAMETERS,
     About,
     Architecture,
     BatchPrediction,

@@ -11,7 +11,7 @@ can answer, listed in /docs.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Request
 from fastapi.concurrency import run_in_threadpool
@@ -23,7 +23,9 @@ from gatelab import __version__
 from gatelab.api.errors import error_responses
 from gatelab.api.schemas import (
     BIT_TEXTS,
-    GATE_DESCRIPTION,
+    ONE_BIT_PARAMETERS,
+    TRAIN_EXAMPLES,
+    TWO_BITS_PARAMETERS,
     About,
     BatchPrediction,
     BatchRequest,
@@ -65,41 +67,15 @@ Service = Annotated[GateService, Depends(get_service)]
 # The hot path. In your app these two routes read
 #
 #     @app.get("/predict/{gate}/{a}/{b}")
-#     def predict(gate: str, a: Literal[0, 1], b: Literal[0, 1]): ...
+#     def predict(gate: str, a: Annotated[int, Path(ge=0, le=1)], b: ...): ...
 #
-# and FastAPI turns "1" into 1, or answers 422 for "2". Here they are `async def` (an answer is
-# a dictionary lookup on the event loop: nothing to wait for, so no thread) and take the whole
-# `request` instead: FastAPI's per-parameter validation took a third of this route's time
-# (`make bench`), so `bits_in_path` checks the bits by hand, with the same 422 FastAPI would
-# give, and `openapi_extra` documents the parameters as FastAPI would. `response_model` only
-# documents the answer's shape: the route returns a JSONResponse itself.
-def _path_parameter(name: str, description: str, **schema: Any) -> dict[str, Any]:
-    """One path parameter written the way FastAPI documents a typed one."""
-    schema = {"type": "string", **schema, "description": description, "title": name.title()}
-    return {
-        "name": name,
-        "in": "path",
-        "required": True,
-        "schema": schema,
-        "description": description,
-    }
-
-
-def _bit_parameter(name: str) -> dict[str, Any]:
-    """A path parameter that must be the text "0" or "1"."""
-    return _path_parameter(name, "an input bit: 0 or 1", enum=list(BIT_TEXTS))
-
-
-TWO_BITS_PARAMETERS = [
-    _path_parameter("gate", GATE_DESCRIPTION, examples=["AND"]),
-    _bit_parameter("a"),
-    _bit_parameter("b"),
-]
-# The one-input route's gate: the docs' "Try it out" starts from NOT, the gate that fits it.
-ONE_BIT_PARAMETERS = [
-    _path_parameter("gate", "NOT (the one gate with one input), in any case", examples=["NOT"]),
-    _bit_parameter("x"),
-]
+# and FastAPI turns "1" into 1, or answers 422 for "2". (`a: Literal[0, 1]` would refuse even
+# "1": a URL holds text, and the text "1" is not the number 1.) Here the routes are `async def`
+# (an answer is a dictionary lookup on the event loop: nothing to wait for, so no thread) and
+# take the whole `request` instead: FastAPI's per-parameter validation took a third of this
+# route's time (`make bench`), so `bits_in_path` checks the bits by hand, with the same 422
+# FastAPI would give, and `openapi_extra` documents the parameters as FastAPI would (schemas.py).
+# `response_model` only documents the answer's shape: the route returns a JSONResponse itself.
 
 
 def bits_in_path(request: Request, names: tuple[str, ...]) -> tuple[int, ...]:
@@ -198,15 +174,6 @@ async def refuse_a_null_body(request: Request) -> None:
                 }
             ]
         )
-
-
-TRAIN_EXAMPLES = {
-    "defaults": {"summary": "the gate's default settings", "value": {"seed": 0}},
-    "custom": {
-        "summary": "a chosen seed, epochs and learning rate",
-        "value": {"seed": 3, "epochs": 50, "learning_rate": 0.5},
-    },
-}
 
 
 # Changes (POST /train, DELETE /models) need the server's key when it has one (security.py).

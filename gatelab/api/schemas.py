@@ -45,6 +45,37 @@ Bit = Annotated[int, Field(ge=0, le=1, strict=True), AS_INT]
 Row = Annotated[list[Bit], Field(min_length=1, max_length=2)]
 
 
+# The GET /predict routes read their path by hand, for speed (routes.py), so the parameters
+# FastAPI would document from type hints are written out here, as it would write them.
+def _path_parameter(name: str, description: str, **schema: Any) -> dict[str, Any]:
+    """One path parameter written the way FastAPI documents a typed one."""
+    schema = {"type": "string", **schema, "description": description, "title": name.title()}
+    return {
+        "name": name,
+        "in": "path",
+        "required": True,
+        "schema": schema,
+        "description": description,
+    }
+
+
+def _bit_parameter(name: str) -> dict[str, Any]:
+    """A path parameter that must be the text "0" or "1"."""
+    return _path_parameter(name, "an input bit: 0 or 1", enum=list(BIT_TEXTS))
+
+
+TWO_BITS_PARAMETERS = [
+    _path_parameter("gate", GATE_DESCRIPTION, examples=["AND"]),
+    _bit_parameter("a"),
+    _bit_parameter("b"),
+]
+# The one-input route's gate: the docs' "Try it out" starts from NOT, the gate that fits it.
+ONE_BIT_PARAMETERS = [
+    _path_parameter("gate", "NOT (the one gate with one input), in any case", examples=["NOT"]),
+    _bit_parameter("x"),
+]
+
+
 # ----- training -------------------------------------------------------------------------------
 class TrainSettings(BaseModel):
     """Optional training settings; anything left out uses the gate's default."""
@@ -63,6 +94,15 @@ class TrainSettings(BaseModel):
         allow_inf_nan=False,
         description="step size (default 0.1 for a perceptron, 0.05 for an MLP)",
     )
+
+
+TRAIN_EXAMPLES = {
+    "defaults": {"summary": "the gate's default settings", "value": {"seed": 0}},
+    "custom": {
+        "summary": "a chosen seed, epochs and learning rate",
+        "value": {"seed": 3, "epochs": 50, "learning_rate": 0.5},
+    },
+}
 
 
 class TrainResult(BaseModel):
