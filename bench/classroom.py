@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import random
 import sys
 import tempfile
@@ -189,14 +190,22 @@ class Student:
 
 
 async def run_class(
-    url: str, students: int, duration: float, max_rounds: int, pause: float, seed: int
+    url: str,
+    students: int,
+    duration: float,
+    max_rounds: int,
+    pause: float,
+    seed: int,
+    token: str | None = None,
 ) -> tuple[Tally, float]:
     """Run every student at once; return what they saw and how long it took (seconds)."""
     tally = Tally()
     # One connection per student, as one browser tab each; generous timeouts for a busy server.
     limits = httpx.Limits(max_connections=1)
+    # A server with a key (gatelab serve --token) needs it to train: every student sends it.
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     clients = [
-        httpx.AsyncClient(base_url=url, limits=limits, timeout=60, trust_env=False)
+        httpx.AsyncClient(base_url=url, limits=limits, timeout=60, trust_env=False, headers=headers)
         for _ in range(students)
     ]
     start = time.monotonic()
@@ -276,6 +285,11 @@ def main(argv: list[str] | None = None) -> int:
         "--pause", type=float, default=0.0, help="mean seconds a student waits between rounds"
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the students' choices")
+    parser.add_argument(
+        "--token",
+        default=os.environ.get("GATELAB_TOKEN"),
+        help="the --url server's key, if it has one (default: $GATELAB_TOKEN)",
+    )
     args = parser.parse_args(argv)
     if args.students < 1 or args.duration <= 0 or args.workers < 1:
         parser.error("--students, --duration and --workers must be positive")
@@ -286,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{args.url}" if args.url else f"gatelab serve --workers {args.workers}, loopback"
         print(f"classroom: {args.students} students for {args.duration:g} s ({where})")
         tally, seconds = asyncio.run(
-            run_class(url, args.students, args.duration, args.rounds, args.pause, args.seed)
+            run_class(
+                url, args.students, args.duration, args.rounds, args.pause, args.seed, args.token
+            )
         )
     report(tally, seconds)
     if tally.failed:

@@ -1,6 +1,7 @@
 """The `gatelab` command: serve the gate API, or train and ask gates from a terminal.
 
     gatelab serve [--host 127.0.0.1] [--port 8000] [--model-dir DIR] [--workers N] [--reload]
+                  [--token KEY | --no-token]
     gatelab train GATE [--seed N]
     gatelab predict GATE A [B]
 
@@ -12,6 +13,11 @@ For a class, `gatelab serve --workers 2` (about one per CPU core) runs that many
 processes on one port and one model directory. Each worker keeps its own in-memory answers and
 checks the directory at most every half second, so a model trained, retrained or deleted
 through any worker is served by all of them within a second.
+
+Beyond this computer (--host 0.0.0.0, or a LAN address) changes need a key, like Jupyter's
+token: --token KEY, else $GATELAB_TOKEN, else a random key printed at start-up. Every worker
+gets the same key; reading (GET /predict, /gates, /models, /docs) stays open. --no-token turns
+the key off. On 127.0.0.1 there is no key unless --token or $GATELAB_TOKEN sets one.
 """
 
 from __future__ import annotations
@@ -92,6 +98,19 @@ def build_parser() -> argparse.ArgumentParser:
         default="info",
         help="how much uvicorn logs (default: %(default)s)",
     )
+    key = serve.add_mutually_exclusive_group()
+    key.add_argument(
+        "--token",
+        metavar="KEY",
+        help="the key that POST /train and DELETE /models need (default: $GATELAB_TOKEN; beyond "
+        "this computer, a random key printed at start-up)",
+    )
+    key.add_argument(
+        "--no-token",
+        dest="no_token",
+        action="store_true",
+        help="no key, even beyond this computer: anyone who can reach the server can change models",
+    )
     serve.add_argument(
         "--no-access-log",
         dest="access_log",
@@ -135,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 reload=args.reload,
                 log_level=args.log_level,
                 access_log=args.access_log,
+                token=args.token,
+                no_token=args.no_token,
             )
         gate = normalize_gate_name(args.gate)
         if args.command == "train":
@@ -153,11 +174,25 @@ def serve(
     reload: bool = False,
     log_level: str = "info",
     access_log: bool = True,
+    token: str | None = None,
+    no_token: bool = False,
 ) -> int:
     """Run the gate API with uvicorn (in `workers` processes) until Ctrl+C."""
-    from gatelab.api import MODEL_DIR_ENV, default_model_dir
+    from gatelab.api import MODEL_DIR_ENV, TOKEN_ENV, default_model_dir
+    from gatelab.api.security import is_valid_key
     from gatelab.server import run_app
     from gatelab.store import ModelStore
+
+    key, origin = _choose_key(host, token, no_token)
+    if key is not None and not is_valid_key(key):
+        print(f"error: {origin} takes letters, digits and ._~+/=- only", file=sys.stderr)
+        return 2
+    # Worker processes build the app from the import string and read the key, like the model
+    # directory, from the environment: every worker asks for the same key.
+    if key is None:
+        os.environ.pop(TOKEN_ENV, None)
+    else:
+        os.environ[TOKEN_ENV] = key
 
     model_dir = default_model_dir().resolve()
     # Worker processes build the app from the import string and find their models through the
@@ -171,12 +206,13 @@ def serve(
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 1
-    if not is_loopback(host):
+    if not is_loopback(host) and key is None:
         print(
-            f"warning: listening on {host} exposes the API beyond this computer: anyone who can "
-            "reach this machine on the network (on 0.0.0.0, every device on your Wi-Fi or LAN) "
-            "can call it, including POST /train and DELETE /models. Use --host 127.0.0.1 to "
-            "keep it private.",
+            f"warning: listening on {host} with --no-token exposes the API beyond this "
+            "computer: anyone who can reach this machine on the network (on 0.0.0.0, every "
+            "device on your Wi-Fi or LAN) can call it, including POST /train and DELETE /models. "
+            "Drop --no-token to require a key for changes, or use --host 127.0.0.1 to keep it "
+            "private.",
             file=sys.stderr,
         )
     print(f"models:  {model_dir}")
@@ -190,6 +226,8 @@ def serve(
         )
     elif not is_loopback(host):
         print(f"students: {_local_url(host, port)}/docs")
+    if key is not None:
+        _report_key(host, port, key, origin)
     # An import string, not an app object: each worker (and --reload) imports it afresh.
     run_app(
         "gatelab.api:app",
@@ -201,6 +239,47 @@ def serve(
         access_log=access_log,
     )
     return 0
+
+
+def _choose_key(host: str, token: str | None, no_token: bool) -> tuple[str | None, str]:
+    """The key changes need, and where it comes from: --token, $GATELAB_TOKEN or generated."""
+    from gatelab.api import TOKEN_ENV, generate_key
+
+    if no_token:
+        return None, "--no-token"
+    if token is not None:
+        return token, "--token"
+    if os.environ.get(TOKEN_ENV):
+        return os.environ[TOKEN_ENV], "$GATELAB_TOKEN"
+    if is_loopback(host):
+        return None, "loopback"  # this computer only, as in the notebooks: no key unless asked
+    return generate_key(), "generated"
+
+
+def _report_key(host: str, port: int, key: str, origin: str) -> None:
+    """Say that changes need the key, with a curl command ready to copy."""
+    # A generated key has to be shown; one the teacher chose is not printed again.
+    shown = {"generated": key, "$GATELAB_TOKEN": "$GATELAB_TOKEN"}.get(origin, "<your --token>")
+    if host in ALL_INTERFACES:
+        address = _lan_address() or "<this computer's address>"
+        url = f"http://{address}:{port}"
+    else:
+        url = _local_url(host, port)
+    print(f"key:     {shown}")
+    print("         (POST /train and DELETE /models need it, reading does not; /docs: Authorize)")
+    print(f'example: curl -X POST -H "Authorization: Bearer {shown}" {url}/train/XOR')
+
+
+def _lan_address() -> str | None:
+    """This computer's address on its network, or None if it has none (or cannot tell)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            # Connecting a UDP socket sends nothing: it only picks the route, and so the address.
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1, never a real host
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith(("127.", "0.")) else address
 
 
 def _cannot_use(model_dir: os.PathLike | str, exc: OSError) -> int:

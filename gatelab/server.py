@@ -14,6 +14,10 @@ server they can kill with SIGKILL as a crash would::
 
     with start_server_process(model_dir, workers=2) as server:
         httpx.post(f"{server.url}/train/xor")
+
+Both take an optional key (`token=`), which POST /train and DELETE /models then need as the
+header ``Authorization: Bearer <key>`` (gatelab.api.security). Beyond loopback a server always
+has one: given, or generated and kept in ``handle.token``.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ class ServerHandle:
     server: uvicorn.Server = field(repr=False)
     thread: threading.Thread = field(repr=False)
     requested_port: int = field(default=0, repr=False)
+    token: str | None = field(default=None, repr=False)  # the key changes need, if any
 
     @property
     def url(self) -> str:
@@ -92,17 +97,24 @@ def start_server(
     log_level: str = "warning",
     timeout: float = 10.0,
     any_port_if_busy: bool = False,
+    token: str | None = None,
 ) -> ServerHandle:
     """Serve `app` (default: the gate API) in a daemon thread; return once it accepts requests.
 
     port=0 picks a free port (read it from `handle.port` or `handle.url`). A port taken by
     another program raises ServerStartError at once instead of hanging, unless
     any_port_if_busy=True: then the server takes a free port instead (a lesson open twice).
+    `token` is the key the default app's changes need; beyond loopback one is generated if not
+    given (read it from `handle.token`). An app of your own takes its key from create_app.
     """
     if app is None:
-        from gatelab.api import create_app
+        from gatelab.api import create_app, generate_key
 
-        app = create_app()
+        if token is None and not _is_loopback(host):
+            token = generate_key()
+        app = create_app(token=token)
+    elif token is not None:
+        raise ValueError("give the key to the app instead: create_app(..., token=...)")
     if port:
         with _registry_lock:
             previous = _running.get((host, port))
@@ -121,12 +133,19 @@ def start_server(
         target=server.run, kwargs={"sockets": [sock]}, name=f"gatelab-server-{port}", daemon=True
     )
     thread.start()
-    handle = ServerHandle(host, sock.getsockname()[1], server, thread, requested_port=port)
+    handle = ServerHandle(host, sock.getsockname()[1], server, thread, port, token)
     _wait_until_started(handle, sock, timeout)
     if port:
         with _registry_lock:
             _running[(host, port)] = handle
     return handle
+
+
+def _is_loopback(host: str) -> bool:
+    """Whether `host` is this computer only (gatelab.cli.is_loopback)."""
+    from gatelab.cli import is_loopback
+
+    return is_loopback(host)
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -209,6 +228,7 @@ class ServerProcess:
 
     url: str
     process: subprocess.Popen = field(repr=False)
+    token: str | None = field(default=None, repr=False)  # the key changes need, if any
 
     @property
     def running(self) -> bool:
@@ -263,15 +283,22 @@ def start_server_process(
     port: int = 0,
     timeout: float = 60.0,
     quiet: bool = True,
+    token: str | None = None,
 ) -> ServerProcess:
     """Run `gatelab serve` in a child process; return once it answers GET /health.
 
     port=0 picks a free port. quiet=True hides the startup lines and uvicorn's info logs
-    (warnings and errors still reach stderr).
+    (warnings and errors still reach stderr). `token` is the key changes need (through
+    $GATELAB_TOKEN, never on the command line, where `ps` shows it); beyond loopback one is
+    generated if not given. Read it from `handle.token`.
     """
+    from gatelab.api import generate_key
+
+    if token is None and not _is_loopback(host):
+        token = generate_key()
     attempt = 1
     while True:
-        handle = _spawn_serve(model_dir, workers, host, port or _free_port(host), quiet)
+        handle = _spawn_serve(model_dir, workers, host, port or _free_port(host), quiet, token)
         try:
             _wait_until_healthy(handle, timeout)
         except ServerStartError:
@@ -285,7 +312,12 @@ def start_server_process(
 
 
 def _spawn_serve(
-    model_dir: str | os.PathLike, workers: int, host: str, port: int, quiet: bool
+    model_dir: str | os.PathLike,
+    workers: int,
+    host: str,
+    port: int,
+    quiet: bool,
+    token: str | None = None,
 ) -> ServerProcess:
     """Start `python -m gatelab.cli serve ...` in a new process group."""
     command = [
@@ -304,9 +336,14 @@ def _spawn_serve(
     ]
     if quiet:
         command += ["--log-level", "warning", "--no-access-log"]
+    from gatelab.api import TOKEN_ENV
+
+    environment = {key: value for key, value in os.environ.items() if key != TOKEN_ENV}
+    if token is not None:
+        environment[TOKEN_ENV] = token
     output = subprocess.DEVNULL if quiet else None
-    process = subprocess.Popen(command, stdout=output, start_new_session=True)
-    return ServerProcess(base_url(host, port), process)
+    process = subprocess.Popen(command, stdout=output, start_new_session=True, env=environment)
+    return ServerProcess(base_url(host, port), process, token)
 
 
 def _free_port(host: str) -> int:

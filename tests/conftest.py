@@ -1,5 +1,6 @@
 """Fixtures shared by several test files."""
 
+import os
 import pickle
 import pickletools
 from pathlib import Path
@@ -27,3 +28,13 @@ def malicious(tmp_path):
     ops = {op.name for op, _, _ in pickletools.genops(data)}
     assert "REDUCE" in ops and b"exec" in data
     return data, marker
+
+
+@pytest.fixture(autouse=True)
+def no_key_from_the_environment():
+    """No test inherits $GATELAB_TOKEN, and none leaks one (`gatelab serve` sets it)."""
+    saved = os.environ.pop("GATELAB_TOKEN", None)
+    yield
+    os.environ.pop("GATELAB_TOKEN", None)
+    if saved is not None:
+        os.environ["GATELAB_TOKEN"] = saved

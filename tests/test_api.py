@@ -443,7 +443,8 @@ def test_predictions_come_from_memory_not_disk(trained, monkeypatch):
 
 
 def test_a_model_changed_by_another_worker_is_picked_up(tmp_path, monkeypatch):
-    monkeypatch.setattr(api, "CHECK_INTERVAL", 0.0)  # check the file's version on every request
+    # Check the file's version on every request.
+    monkeypatch.setattr(api.service, "CHECK_INTERVAL", 0.0)
     first = TestClient(create_app(tmp_path))
     second = TestClient(create_app(tmp_path))  # another worker on the same directory
     first.post("/train/and")
@@ -458,7 +459,7 @@ def test_a_model_changed_by_another_worker_is_picked_up(tmp_path, monkeypatch):
 
 
 def test_training_while_predicting_never_exposes_a_half_written_model(tmp_path, monkeypatch):
-    monkeypatch.setattr(api, "CHECK_INTERVAL", 0.0)  # every prediction re-checks the file
+    monkeypatch.setattr(api.service, "CHECK_INTERVAL", 0.0)  # every prediction re-checks the file
     service = GateService(tmp_path)
     service.train("AND")
     failures: list[object] = []
@@ -486,15 +487,46 @@ def test_training_while_predicting_never_exposes_a_half_written_model(tmp_path, 
 
 
 # ----- docs and robustness --------------------------------------------------------------------
+# Absolute URLs in JavaScript or CSS that a browser would fetch: an image, font, script or style
+# sheet (by its src, url(...), @import, fetch(...), or its file name), or anything from a CDN.
+# Other absolute URLs in these files are never fetched: XML namespaces, JSON Schema ids, links
+# a reader may click, and URLs quoted in error messages.
+FETCHED_URL_PATTERNS = [
+    re.compile(r"""\b(?:src|srcset|poster)\s*[:=]\s*["'`](https?://[^"'`\s]+)"""),
+    re.compile(r"""url\(\s*["']?(https?://[^"')\s]+)"""),
+    re.compile(r"""@import\s+(?:url\()?\s*["']?(https?://[^"')\s;]+)"""),
+    re.compile(r"""\b(?:fetch|import|importScripts)\(\s*["'`](https?://[^"'`\s]+)"""),
+    re.compile(
+        r"""["'`(](https?://[^"'`\s)]+\.(?:svg|png|jpe?g|gif|webp|ico|css|m?js|woff2?|ttf|otf|eot)"""
+        r"""(?:[?#][^"'`\s)]*)?)["'`)]"""
+    ),
+    re.compile(
+        r"""(https?://(?:fonts\.googleapis\.com|fonts\.gstatic\.com|cdn\.[\w.-]+|unpkg\.com"""
+        r"""|[\w.-]*jsdelivr\.net|cdnjs\.cloudflare\.com)[^"'`\s)]*)"""
+    ),
+]
+
+
+def fetched_urls(text: str) -> list[str]:
+    """The absolute URLs in a script or style sheet that a browser would fetch."""
+    return sorted(
+        {found.group(1) for pattern in FETCHED_URL_PATTERNS for found in pattern.finditer(text)}
+    )
+
+
 def _assert_page_is_offline(client, url):
-    """The page references no http(s) URL, and every asset it names answers 200."""
+    """The page references no http(s) URL, every asset it names answers 200, and none of its
+    scripts or style sheets would fetch anything from another host."""
     page = client.get(url)
     assert page.status_code == 200
     assert not re.search(r"https?://", page.text)
     assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
     assert len(assets) >= 2
     for asset in assets:
-        assert client.get(asset).status_code == 200, asset
+        response = client.get(asset)
+        assert response.status_code == 200, asset
+        if asset.endswith((".js", ".css")):
+            assert fetched_urls(response.text) == [], asset
     return page
 
 
@@ -506,11 +538,26 @@ def test_docs_work_offline(client):
     spec = client.get(spec_url).json()
     assert spec["openapi"] == "3.1.0"  # Swagger UI 5 reads FastAPI's document as it is
     assert "/predict/{gate}/{a}/{b}" in spec["paths"]
+    redirect = client.get("/docs/oauth2-redirect")
+    assert redirect.status_code == 200 and not re.search(r"https?://", redirect.text)
 
 
 def test_redoc_works_offline(client):
     page = _assert_page_is_offline(client, "/redoc")
     assert 'spec-url="/openapi.json"' in page.text
+    script = client.get("/docs-assets/redoc.standalone.js")
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert "API docs by Redocly" in script.text  # the whole script, only its logo replaced
+
+
+def test_the_offline_check_would_catch_redocs_cdn_logo():
+    """ReDoc's own file loads its logo from a CDN: the check above finds it, the app's copy not."""
+    from gatelab.api.docs import REDOC_LOGO_URL, REDOC_SCRIPT, docs_assets_dir
+
+    original = (docs_assets_dir() / REDOC_SCRIPT).read_text(encoding="utf-8")
+    assert fetched_urls(original) == [REDOC_LOGO_URL]
+    for name in ("swagger-ui-bundle.js", "swagger-ui.css"):
+        assert fetched_urls((docs_assets_dir() / name).read_text(encoding="utf-8")) == [], name
 
 
 @pytest.mark.parametrize(

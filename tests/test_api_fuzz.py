@@ -38,6 +38,9 @@ MAX_FUZZED_EPOCHS = 20
 # Time bounds (see the module docstring): per request, and per route's whole run.
 EXAMPLE_DEADLINE = timedelta(seconds=5)
 ROUTE_BUDGET_SECONDS = 60.0
+# The fuzzed server has a key, as a class's server does; every request carries it, so the
+# changes it fuzzes are really made (requests without it are tests/test_api_key.py's).
+KEY = "fuzzing-key-0123456789"
 
 CONFIG = SchemathesisConfig.from_dict(
     {
@@ -49,10 +52,11 @@ CONFIG = SchemathesisConfig.from_dict(
             "mode": "all",  # valid requests and invalid ones
         },
         "phases": {"stateful": {"enabled": False}},
-        # A body over 64 KiB is refused unread with a 413 (documented), whatever it holds.
+        # A body over 64 KiB is refused unread with a 413 (documented), whatever it holds; a
+        # change without the key (schemathesis also tries leaving it out) is refused with a 401.
         "checks": {
             "negative_data_rejection": {
-                "expected-statuses": ["400", "404", "405", "409", "413", "422"],
+                "expected-statuses": ["400", "401", "404", "405", "409", "413", "422"],
             }
         },
         # The schema cannot say that AND takes two bits and NOT one, so a schema-valid request
@@ -78,8 +82,8 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", api.app, config=CONFIG)
 @pytest.fixture(scope="module")
 def served_app(tmp_path_factory):
     """... and the same API on a fresh model directory, with a few gates already trained."""
-    app = create_app(tmp_path_factory.mktemp("models"))
-    client = TestClient(app)
+    app = create_app(tmp_path_factory.mktemp("models"), token=KEY)
+    client = TestClient(app, headers={"Authorization": f"Bearer {KEY}"})
     for gate in ("AND", "NOT", "XOR"):  # so predictions also reach real models, not only 404s
         assert client.post(f"/train/{gate}", json={"epochs": MAX_FUZZED_EPOCHS}).status_code == 200
     return app
@@ -107,4 +111,4 @@ def test_every_route_answers_as_documented(case, served_app):
     whole = type(epochs) is int or (type(epochs) is float and epochs.is_integer())
     if whole and MAX_FUZZED_EPOCHS < epochs <= 10_000:
         body["epochs"] = MAX_FUZZED_EPOCHS
-    case.call_and_validate(app=served_app)
+    case.call_and_validate(app=served_app, headers={"Authorization": f"Bearer {KEY}"})

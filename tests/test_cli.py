@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import re
 import socket
 
 import pytest
@@ -145,15 +146,84 @@ def test_serve_runs_uvicorn_with_the_defaults(model_dir, capsys, uvicorn_calls, 
     assert "trained: none yet" in out
 
 
-def test_serve_on_all_interfaces_warns_what_it_exposes(model_dir, capsys, uvicorn_calls, free_port):
+def test_serve_on_all_interfaces_needs_a_key_for_changes(
+    model_dir, capsys, uvicorn_calls, free_port
+):
     status, out, err = run(capsys, "serve", "--host", "0.0.0.0", "--port", str(free_port))
     assert status == 0
     assert uvicorn_calls[0][1]["host"] == "0.0.0.0"
-    assert err.startswith("warning: listening on 0.0.0.0")
-    assert "every device on your Wi-Fi or LAN" in err
-    assert "POST /train" in err and "DELETE /models" in err
+    assert err == ""  # nothing to warn about: changes need the key
     assert f"http://127.0.0.1:{free_port}/docs" in out
     assert f"students: http://<this computer's address>:{free_port}/docs" in out
+    key = re.search(r"^key:\s+(\S+)$", out, re.MULTILINE).group(1)
+    assert len(key) >= 40  # generated: 32 random bytes
+    # The workers read it from the environment, as they read the model directory.
+    assert os.environ["GATELAB_TOKEN"] == key
+    example = re.search(r"^example: (.*)$", out, re.MULTILINE).group(1)
+    assert example.startswith(f'curl -X POST -H "Authorization: Bearer {key}" http://')
+    assert example.endswith(f":{free_port}/train/XOR")
+    assert out.count(key) == 2  # the key line and the example, nowhere else
+
+
+def test_each_start_generates_a_new_key(model_dir, capsys, uvicorn_calls, free_port):
+    keys = set()
+    for _ in range(2):
+        run(capsys, "serve", "--host", "0.0.0.0", "--port", str(free_port))
+        keys.add(os.environ.pop("GATELAB_TOKEN"))  # as a new process would start
+    assert len(keys) == 2
+
+
+def test_serve_with_a_chosen_key_does_not_print_it(model_dir, capsys, uvicorn_calls, free_port):
+    argv = ["serve", "--host", "0.0.0.0", "--port", str(free_port), "--token", "class-key-42"]
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "")
+    assert os.environ["GATELAB_TOKEN"] == "class-key-42"
+    assert "class-key-42" not in out
+    assert 'Bearer <your --token>"' in out
+
+
+def test_serve_takes_the_key_from_the_environment(
+    model_dir, capsys, uvicorn_calls, free_port, monkeypatch
+):
+    monkeypatch.setenv("GATELAB_TOKEN", "from-the-env")
+    status, out, _ = run(capsys, "serve", "--host", "0.0.0.0", "--port", str(free_port))
+    assert status == 0
+    assert os.environ["GATELAB_TOKEN"] == "from-the-env"
+    assert "from-the-env" not in out and 'Bearer $GATELAB_TOKEN"' in out
+
+
+def test_serve_with_no_token_warns_what_it_exposes(model_dir, capsys, uvicorn_calls, free_port):
+    argv = ["serve", "--host", "0.0.0.0", "--port", str(free_port), "--no-token"]
+    status, out, err = run(capsys, *argv)
+    assert status == 0
+    assert err.startswith("warning: listening on 0.0.0.0 with --no-token")
+    assert "every device on your Wi-Fi or LAN" in err
+    assert "POST /train" in err and "DELETE /models" in err
+    assert "GATELAB_TOKEN" not in os.environ  # no worker asks for a key
+    assert "key:" not in out
+
+
+def test_serve_on_loopback_has_no_key_unless_one_is_set(
+    model_dir, capsys, uvicorn_calls, free_port
+):
+    status, out, err = run(capsys, "serve", "--port", str(free_port))
+    assert (status, err) == (0, "")
+    assert "GATELAB_TOKEN" not in os.environ and "key:" not in out
+    run(capsys, "serve", "--port", str(free_port), "--token", "local-key")
+    assert os.environ["GATELAB_TOKEN"] == "local-key"
+
+
+@pytest.mark.parametrize("key", ["two words", "ключ", "a;b"])
+def test_a_key_that_cannot_be_sent_is_refused(model_dir, capsys, uvicorn_calls, key):
+    status, _, err = run(capsys, "serve", "--token", key)
+    assert status == 2
+    assert "--token takes letters, digits" in err
+    assert uvicorn_calls == []
+
+
+def test_token_and_no_token_exclude_each_other(model_dir, capsys, uvicorn_calls):
+    status, _, err = run(capsys, "serve", "--token", "k", "--no-token")
+    assert status == 2 and "not allowed with" in err
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost", "::1"])

@@ -99,6 +99,16 @@ def test_classroom_bench_passes_on_a_healthy_server(tmp_path, capsys):
     assert "models trained: 12 " in out
 
 
+def test_classroom_bench_sends_the_key_of_a_server_that_has_one(tmp_path, capsys):
+    classroom = load_classroom()
+    with start_server(create_app(tmp_path, token="class-key"), port=0) as server:
+        argv = ["--url", server.url, "--students", "2", "--duration", "20", "--rounds", "2"]
+        status = classroom.main([*argv, "--token", "class-key"])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "models trained: 4 " in out and "401" not in out
+
+
 def test_classroom_bench_fails_on_wrong_answers(tmp_path, capsys, monkeypatch):
     classroom = load_classroom()
 
@@ -108,7 +118,7 @@ def test_classroom_bench_fails_on_wrong_answers(tmp_path, capsys, monkeypatch):
         """A server bug: every answer flipped."""
         return {row: 1 - answer for row, answer in right_table(gate, model).items()}
 
-    monkeypatch.setattr(api, "answer_table", upside_down)
+    monkeypatch.setattr(api.service, "answer_table", upside_down)
     with start_server(create_app(tmp_path), port=0) as server:
         argv = ["--url", server.url, "--students", "2", "--duration", "20", "--rounds", "1"]
         status = classroom.main(argv)
