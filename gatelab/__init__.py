@@ -5,6 +5,7 @@ are imported by the modules that use them (gatelab.mlp, gatelab.api, gatelab.plo
 """
 
 from gatelab.gates import GATE_NAMES, LINEAR_GATES, Gate, UnknownGateError, get_gate, truth_table
+from gatelab.language import get_language, set_language
 from gatelab.perceptron import NotFittedError, Perceptron, TrainingStep, train_gate
 
 __version__ = "0.1.0"
@@ -19,6 +20,8 @@ __all__ = [
     "UnknownGateError",
     "__version__",
     "get_gate",
+    "get_language",
+    "set_language",
     "train_gate",
     "truth_table",
 ]
