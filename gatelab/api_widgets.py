@@ -18,6 +18,7 @@ import httpx
 from ipywidgets import IntSlider
 
 from gatelab.gates import get_gate
+from gatelab.language import tr
 from gatelab.widgets import SLIDER_LAYOUT, SLIDER_STYLE, Playground, gate_menu
 
 Get = Callable[[str], httpx.Response]
@@ -43,7 +44,7 @@ def ask_api(get: Get, gate: str, a: int, b: int) -> str:
     path = f"/predict/{gate}/{a}/{b}"
     response = get(path)
     lines = [f"GET {path}", f"-> {response.status_code} {_body(response)}", ""]
-    lines.append(f"all four questions for {gate}:")
+    lines.append(tr("all four questions for {gate}:", gate=gate))
     for x1, x2 in get_gate(gate).inputs:
         answer = _body(get(f"/predict/{gate}/{x1}/{x2}"))
         result = answer.get("result", answer) if isinstance(answer, dict) else answer
@@ -57,21 +58,23 @@ def api_playground(
     a: int = 0,
     b: int = 1,
     *,
-    restart: str = "run the cells that start it again, then move a slider",
+    restart: str | None = None,
 ) -> Playground:
     """A gate menu and sliders for a and b: every change sends GET /predict/{gate}/{a}/{b}.
 
     `get(path)` sends one GET request and returns the response, e.g.
     `lambda path: client.get(path)`. `restart` says how to start a stopped server again.
     """
+    if restart is None:
+        restart = tr("run the cells that start it again, then move a slider")
 
     def draw(gate: str, a: int, b: int) -> str:
         try:
             text = ask_api(get, gate, a, b)
         except (httpx.HTTPError, RuntimeError):  # RuntimeError: a client that was closed
-            text = f"The server is stopped, so nothing answered: {restart}."
+            text = tr("The server is stopped, so nothing answered: {restart}.", restart=restart)
         print(text)
         return text
 
     controls = {"gate": gate_menu(gate), "a": _bit_slider("a", a), "b": _bit_slider("b", b)}
-    return Playground(draw, controls, title="Ask the gate API")
+    return Playground(draw, controls, title=tr("Ask the gate API"))

@@ -25,10 +25,11 @@ from typing import Any
 import numpy as np
 
 from gatelab.gates import get_gate, normalize_gate_name, truth_table
+from gatelab.language import count_text, tr, translatable
 from gatelab.memory import SERVER_GB, servers_needed, weights_bytes
 from gatelab.perceptron import Perceptron, random_start, step, train_gate
 
-NOT_ATTEMPTED = "not attempted yet"
+NOT_ATTEMPTED = "not attempted yet"  # a status, like "correct": the same in every language
 _SYMBOLS = {"correct": "✓", "wrong": "✗", NOT_ATTEMPTED: "…"}
 _COLOURS = {"correct": "#1a7f37", "wrong": "#cf222e", NOT_ATTEMPTED: "#6e7781"}
 
@@ -62,19 +63,25 @@ class CheckResult:
         )
 
 
-def _correct(exercise: str, message: str = "correct!") -> CheckResult:
-    return CheckResult(exercise, "correct", message)
+def _correct(exercise: str, message: str | None = None) -> CheckResult:
+    """A ✓ verdict; `message` (already passed through tr) says what was right."""
+    if message is None:
+        return CheckResult(exercise, "correct", tr("correct!"))
+    # English shows the message alone; Korean puts "맞았습니다!" before it.
+    return CheckResult(exercise, "correct", tr("{praise}", praise=message))
 
 
 def _wrong(exercise: str, hint: str) -> CheckResult:
-    return CheckResult(exercise, "wrong", hint)
+    """A ✗ verdict; `hint` (already passed through tr) says what to change."""
+    # English shows the hint alone; Korean puts "다시 해 보세요:" before it.
+    return CheckResult(exercise, "wrong", tr("{hint}", hint=hint))
 
 
 def _not_attempted(exercise: str) -> CheckResult:
     return CheckResult(
         exercise,
         NOT_ATTEMPTED,
-        f"{NOT_ATTEMPTED}: replace `...` with your answer and run the cell again",
+        tr("not attempted yet: replace `...` with your answer and run the cell again"),
     )
 
 
@@ -109,10 +116,15 @@ def _check_weights_for_gate(exercise: str, gate_name: str, answer: Any) -> Check
         bias = float(bias)  # one number: a list here would hide extra values
     except (TypeError, ValueError, OverflowError):
         shape = "[w1, w2], b" if gate.arity == 2 else "[w], b"
-        return _wrong(exercise, f"give the answer as a pair: answer = ({shape})")
+        return _wrong(exercise, tr("give the answer as a pair: answer = ({shape})", shape=shape))
     if weights.shape != (gate.arity,):
         return _wrong(
-            exercise, f"{gate.name} takes {gate.arity} input(s), so give {gate.arity} weight(s)"
+            exercise,
+            tr(
+                "{gate} takes {arity} input(s), so give {arity} weight(s)",
+                gate=gate.name,
+                arity=gate.arity,
+            ),
         )
     for row, target in zip(gate.inputs, gate.targets):
         total = float(row @ weights + bias)
@@ -122,11 +134,18 @@ def _check_weights_for_gate(exercise: str, gate_name: str, answer: Any) -> Check
             point_text = f"({point[0]})" if len(point) == 1 else str(point)
             return _wrong(
                 exercise,
-                f"your boundary misclassifies {point_text}: its weighted sum is "
-                f"{_fmt(total)} {sign} 0, so the step gives {step(total)} but "
-                f"{gate.name} wants {int(target)}",
+                tr(
+                    "your boundary misclassifies {point}: its weighted sum is {total} {sign} 0, "
+                    "so the step gives {output} but {gate} wants {target}",
+                    point=point_text,
+                    total=_fmt(total),
+                    sign=sign,
+                    output=step(total),
+                    gate=gate.name,
+                    target=int(target),
+                ),
             )
-    return _correct(exercise, f"these weights compute {gate.name} on every row")
+    return _correct(exercise, tr("these weights compute {gate} on every row", gate=gate.name))
 
 
 def _check_truth_table(exercise: str, gate_name: str, fn: Callable[..., Any]) -> CheckResult:
@@ -137,10 +156,27 @@ def _check_truth_table(exercise: str, gate_name: str, fn: Callable[..., Any]) ->
         try:
             got = int(fn(*bits))
         except Exception as exc:  # a student's function may fail in any way; say how
-            return _wrong(exercise, f"calling it on {bits} raised {type(exc).__name__}: {exc}")
+            return _wrong(
+                exercise,
+                tr(
+                    "calling it on {bits} raised {error}: {detail}",
+                    bits=bits,
+                    error=type(exc).__name__,
+                    detail=exc,
+                ),
+            )
         if got != target:
-            return _wrong(exercise, f"on inputs {bits} it gives {got}, but {gate.name} is {target}")
-    return _correct(exercise, f"it reproduces the whole {gate.name} truth table")
+            return _wrong(
+                exercise,
+                tr(
+                    "on inputs {bits} it gives {got}, but {gate} is {target}",
+                    bits=bits,
+                    got=got,
+                    gate=gate.name,
+                    target=target,
+                ),
+            )
+    return _correct(exercise, tr("it reproduces the whole {gate} truth table", gate=gate.name))
 
 
 def _check_count(exercise: str, answer: Any, expected: int, hints: dict[int, str]) -> CheckResult:
@@ -149,14 +185,15 @@ def _check_count(exercise: str, answer: Any, expected: int, hints: dict[int, str
         return _not_attempted(exercise)
     value = _as_number(answer)
     if value is None or value != int(value):
-        return _wrong(exercise, f"answer with a whole number, got {answer!r}")
+        return _wrong(exercise, tr("answer with a whole number, got {answer}", answer=repr(answer)))
     value = int(value)
     if value == expected:
         return _correct(exercise)
     if value in hints:
         return _wrong(exercise, hints[value])
-    direction = "too high" if value > expected else "too low"
-    return _wrong(exercise, f"{value} is {direction}")
+    if value > expected:
+        return _wrong(exercise, tr("{value} is too high", value=value))
+    return _wrong(exercise, tr("{value} is too low", value=value))
 
 
 # ----- Lesson 01: the perceptron and AND ----------------------------------------------------
@@ -164,27 +201,32 @@ def _check_count(exercise: str, answer: Any, expected: int, hints: dict[int, str
 
 def check_nand_weights(answer: Any) -> CheckResult:
     """Ex 1.1: weights and bias, set by hand, that make the perceptron compute NAND."""
-    return _check_weights_for_gate("Exercise 1.1 (NAND by hand)", "NAND", answer)
+    return _check_weights_for_gate(tr("Exercise 1.1 (NAND by hand)"), "NAND", answer)
 
 
 def check_and_epochs(answer: Any) -> CheckResult:
     """Ex 1.2: the epoch in which AND training at learning rate 0.5, seed 0 makes no mistake."""
-    exercise = "Exercise 1.2 (a bigger learning rate)"
+    exercise = tr("Exercise 1.2 (a bigger learning rate)")
     expected = train_gate("AND", learning_rate=0.5, seed=0).converged_epoch_
     printed = train_gate("AND", learning_rate=0.1, seed=0).converged_epoch_  # 4, shown in 01
     hints = {
-        printed: f"{printed} epochs is the run at learning rate 0.1 shown in the lesson; "
-        "train again with learning_rate=0.5 and read converged_epoch_",
-        expected - 1: "close: that many epochs still made a mistake; training stops after "
-        "the first epoch with none, and that epoch counts",
-        expected * 4: "that is the number of steps (rows × epochs), not epochs",
+        printed: tr(
+            "{epochs} epochs is the run at learning rate 0.1 shown in the lesson; "
+            "train again with learning_rate=0.5 and read converged_epoch_",
+            epochs=printed,
+        ),
+        expected - 1: tr(
+            "close: that many epochs still made a mistake; training stops after "
+            "the first epoch with none, and that epoch counts"
+        ),
+        expected * 4: tr("that is the number of steps (rows × epochs), not epochs"),
     }
     return _check_count(exercise, answer, expected, hints)
 
 
 def check_first_update(answer: Any) -> CheckResult:
     """Ex 1.3: new weights after one update from w = [0.5, 0.5], b = 0 on input (0, 1), target 0."""
-    exercise = "Exercise 1.3 (one step of the rule)"
+    exercise = tr("Exercise 1.3 (one step of the rule)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     # z = 0.5 ≥ 0 → prediction 1, error = 0 − 1 = −1, rate 0.1: w2 and b drop by 0.1.
@@ -192,38 +234,51 @@ def check_first_update(answer: Any) -> CheckResult:
     try:
         weights = np.asarray(answer, dtype=float).reshape(-1)
     except (TypeError, ValueError):
-        return _wrong(exercise, "give the new weights as a list: answer = [w1, w2]")
+        return _wrong(exercise, tr("give the new weights as a list: answer = [w1, w2]"))
     if weights.shape != (2,):
-        return _wrong(exercise, "give the two new weights: answer = [w1, w2]")
+        return _wrong(exercise, tr("give the two new weights: answer = [w1, w2]"))
     if np.allclose(weights, expected):
-        return _correct(exercise, "w1 stays (its input was 0) and w2 drops by 0.1")
+        return _correct(exercise, tr("w1 stays (its input was 0) and w2 drops by 0.1"))
     if np.allclose(weights, [0.4, 0.4]):
-        return _wrong(exercise, "x1 was 0, so w1 gets 0.1 × error × 0: it does not move")
+        return _wrong(exercise, tr("x1 was 0, so w1 gets 0.1 × error × 0: it does not move"))
     if np.allclose(weights, [0.5, 0.6]):
-        return _wrong(exercise, "check the sign of the error: target − prediction = 0 − 1 = −1")
+        return _wrong(exercise, tr("check the sign of the error: target − prediction = 0 − 1 = −1"))
     if np.allclose(weights, [0.5, 0.5]):
-        return _wrong(exercise, "the weighted sum is 0.5 ≥ 0, so the prediction is 1: a mistake")
-    return _wrong(exercise, "use w ← w + rate × (target − prediction) × x with rate 0.1")
+        return _wrong(
+            exercise, tr("the weighted sum is 0.5 ≥ 0, so the prediction is 1: a mistake")
+        )
+    return _wrong(exercise, tr("use w ← w + rate × (target − prediction) × x with rate 0.1"))
 
 
 # The runs Ex 1.4 checks a student's loop on: (gate, learning rate, seed of the random start).
 LEARNING_RULE_RUNS = (("AND", 0.1, 2), ("OR", 0.5, 1), ("NAND", 0.1, 0))
 
 # Typical slips in the learning rule, each with the hint it earns (checked in this order).
+# The hints are English keys, translated when shown (tr).
 _RULE_SLIPS: dict[str, str] = {
-    "sign": "the line moves the wrong way: the error is target − prediction, "
-    "not prediction − target",
-    "prediction": "you updated with the prediction; update with the error, target − prediction "
-    "(it is 0 when the answer was right, so nothing moves)",
-    "bias": "the bias never changes: it needs its own update, b ← b + rate × error",
-    "input": "each weight moves by rate × error × its own input, so a weight whose input "
-    "was 0 stays where it is",
-    "rate": "the steps are too big: multiply each update by the learning rate",
-    "batch": "update after every row, before the next row's weighted sum: you computed a "
-    "whole epoch's predictions with the weights from the start of the epoch",
-    "stop_on_right": "stop only after a whole epoch without a mistake, not at the first row "
-    "that is right",
-    "one_epoch": "that is one pass over the truth table: repeat the pass up to `epochs` times",
+    "sign": translatable(
+        "the line moves the wrong way: the error is target − prediction, not prediction − target"
+    ),
+    "prediction": translatable(
+        "you updated with the prediction; update with the error, target − prediction "
+        "(it is 0 when the answer was right, so nothing moves)"
+    ),
+    "bias": translatable("the bias never changes: it needs its own update, b ← b + rate × error"),
+    "input": translatable(
+        "each weight moves by rate × error × its own input, so a weight whose input "
+        "was 0 stays where it is"
+    ),
+    "rate": translatable("the steps are too big: multiply each update by the learning rate"),
+    "batch": translatable(
+        "update after every row, before the next row's weighted sum: you computed a "
+        "whole epoch's predictions with the weights from the start of the epoch"
+    ),
+    "stop_on_right": translatable(
+        "stop only after a whole epoch without a mistake, not at the first row that is right"
+    ),
+    "one_epoch": translatable(
+        "that is one pass over the truth table: repeat the pass up to `epochs` times"
+    ),
 }
 
 
@@ -280,44 +335,60 @@ def _same_line(a: tuple[np.ndarray, float], b: tuple[np.ndarray, float]) -> bool
 
 def check_learning_rule(answer: Any) -> CheckResult:
     """Ex 1.4: a function train(X, y, weights, bias, learning_rate, epochs) -> (weights, bias)."""
-    exercise = "Exercise 1.4 (write the learning rule)"
+    exercise = tr("Exercise 1.4 (write the learning rule)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not callable(answer):
-        return _wrong(exercise, "pass your function itself: answer = train (no brackets)")
+        return _wrong(exercise, tr("pass your function itself: answer = train (no brackets)"))
     answers = []  # per run: its name, the student's result, the library's, each slip's
     for gate, rate, seed in LEARNING_RULE_RUNS:
         X, y = truth_table(gate)
         start_w, start_b = random_start(2, seed)
-        run = f"{gate} with learning rate {rate} from seed {seed}'s start"
+        run = tr(
+            "{gate} with learning rate {rate} from seed {seed}'s start",
+            gate=gate,
+            rate=rate,
+            seed=seed,
+        )
         with _counting_calls(Perceptron, "fit") as calls:
             try:
                 result = answer(X.copy(), y.copy(), start_w.copy(), start_b, rate, 100)
             except Exception as exc:  # a student's function may fail in any way; say how
-                return _wrong(exercise, f"on {run} it raised {type(exc).__name__}: {exc}")
+                return _wrong(
+                    exercise,
+                    tr(
+                        "on {run} it raised {error}: {detail}",
+                        run=run,
+                        error=type(exc).__name__,
+                        detail=exc,
+                    ),
+                )
         if calls["fit"]:
-            return _wrong(exercise, "write the loop yourself: do not call Perceptron.fit in it")
+            return _wrong(exercise, tr("write the loop yourself: do not call Perceptron.fit in it"))
         if result is None:
             return _wrong(
-                exercise, "your function returns nothing: end it with return weights, bias"
+                exercise, tr("your function returns nothing: end it with return weights, bias")
             )
         got = _as_weights_and_bias(result)
         if got is None:
-            return _wrong(exercise, "return two things: the 2 weights and the bias")
+            return _wrong(exercise, tr("return two things: the 2 weights and the bias"))
         fitted = Perceptron(learning_rate=rate, epochs=100, seed=seed).fit(X, y)
         slips = {slip: _slipped_rule(X, y, start_w, start_b, rate, slip) for slip in _RULE_SLIPS}
         answers.append((run, got, (fitted.weights_, fitted.bias_), slips))
     wrong_runs = [run for run, got, library, _ in answers if not _same_line(got, library)]
     if not wrong_runs:
-        return _correct(exercise, "your loop learns exactly what Perceptron.fit learns")
+        return _correct(exercise, tr("your loop learns exactly what Perceptron.fit learns"))
     # Name a slip only when it explains every run, so that two slips are never confused.
     for slip, hint in _RULE_SLIPS.items():
         if all(_same_line(got, slips[slip]) for _, got, _, slips in answers):
-            return _wrong(exercise, hint)
+            return _wrong(exercise, tr(hint))
     return _wrong(
         exercise,
-        f"on {wrong_runs[0]} your final weights differ from the library's: print each step "
-        "(sum, step, error, new weights) and compare it with the rule",
+        tr(
+            "on {run} your final weights differ from the library's: print each step "
+            "(sum, step, error, new weights) and compare it with the rule",
+            run=wrong_runs[0],
+        ),
     )
 
 
@@ -326,35 +397,39 @@ def check_learning_rule(answer: Any) -> CheckResult:
 
 def check_not_weights(answer: Any) -> CheckResult:
     """Ex 2.1: one weight and a bias that make the perceptron compute NOT."""
-    return _check_weights_for_gate("Exercise 2.1 (NOT by hand)", "NOT", answer)
+    return _check_weights_for_gate(tr("Exercise 2.1 (NOT by hand)"), "NOT", answer)
 
 
 def check_trained_nor(answer: Any) -> CheckResult:
     """Ex 2.2: a fitted Perceptron that computes NOR."""
-    exercise = "Exercise 2.2 (train NOR)"
+    exercise = tr("Exercise 2.2 (train NOR)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not isinstance(answer, Perceptron):
-        return _wrong(exercise, "pass the Perceptron itself, e.g. Perceptron().fit(X, y)")
+        return _wrong(exercise, tr("pass the Perceptron itself, e.g. Perceptron().fit(X, y)"))
     if answer.weights_ is None:
-        return _wrong(exercise, "this perceptron has not been trained yet: call .fit(X, y)")
+        return _wrong(exercise, tr("this perceptron has not been trained yet: call .fit(X, y)"))
     if answer.weights_.shape != (2,):
-        return _wrong(exercise, "NOR has two inputs: fit on truth_table('NOR')")
+        return _wrong(exercise, tr("NOR has two inputs: fit on truth_table('NOR')"))
     return _check_truth_table(exercise, "NOR", lambda a, b: answer.predict([a, b]))
 
 
 def check_nand_fast_rate(answer: Any) -> CheckResult:
     """Ex 2.3: the epoch in which NAND, seed 3, learning rate 1.0 first makes no mistake."""
-    exercise = "Exercise 2.3 (NAND at learning rate 1.0)"
+    exercise = tr("Exercise 2.3 (NAND at learning rate 1.0)")
     expected = train_gate("NAND", learning_rate=1.0, seed=3).converged_epoch_
     hints = {
-        train_gate("NAND", learning_rate=0.1, seed=3).converged_epoch_: "that is the run at "
-        "learning rate 0.1: use learning_rate=1.0",
-        train_gate("NAND", learning_rate=1.0, seed=0).converged_epoch_: "that is seed 0's run: "
-        "use seed=3",
-        train_gate("NAND", learning_rate=0.1, seed=0).converged_epoch_: "that is the run shown "
-        "in the lesson (rate 0.1, seed 0): use learning_rate=1.0 and seed=3",
-        expected * 4: "that is the number of steps (rows × epochs), not epochs",
+        train_gate("NAND", learning_rate=0.1, seed=3).converged_epoch_: tr(
+            "that is the run at learning rate 0.1: use learning_rate=1.0"
+        ),
+        train_gate("NAND", learning_rate=1.0, seed=0).converged_epoch_: tr(
+            "that is seed 0's run: use seed=3"
+        ),
+        train_gate("NAND", learning_rate=0.1, seed=0).converged_epoch_: tr(
+            "that is the run shown in the lesson (rate 0.1, seed 0): "
+            "use learning_rate=1.0 and seed=3"
+        ),
+        expected * 4: tr("that is the number of steps (rows × epochs), not epochs"),
     }
     return _check_count(exercise, answer, expected, hints)
 
@@ -391,39 +466,64 @@ def _as_epoch_list(result: Any) -> list[int | None] | None:
 
 def check_epochs_needed(answer: Any) -> CheckResult:
     """Ex 2.4: a function epochs_needed(gate, learning_rates, seed) -> one epoch count per rate."""
-    exercise = "Exercise 2.4 (measure the learning rate yourself)"
+    exercise = tr("Exercise 2.4 (measure the learning rate yourself)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not callable(answer):
-        return _wrong(exercise, "pass your function itself: answer = epochs_needed")
+        return _wrong(exercise, tr("pass your function itself: answer = epochs_needed"))
     for gate, rates, seed in EPOCHS_NEEDED_RUNS:
         call = f"epochs_needed({gate!r}, {list(rates)}, seed={seed})"
         try:
             got = _as_epoch_list(answer(gate, list(rates), seed))
         except Exception as exc:  # a student's function may fail in any way; say how
-            return _wrong(exercise, f"{call} raised {type(exc).__name__}: {exc}")
+            return _wrong(
+                exercise,
+                tr(
+                    "{call} raised {error}: {detail}",
+                    call=call,
+                    error=type(exc).__name__,
+                    detail=exc,
+                ),
+            )
         if got is None:
-            return _wrong(exercise, f"{call} should return a list with one number per rate")
+            return _wrong(
+                exercise, tr("{call} should return a list with one number per rate", call=call)
+            )
         expected = _epochs_needed(gate, rates, seed)
         if got == expected:
             continue
         if len(got) != len(expected):
-            return _wrong(exercise, f"{call} gave {len(got)} numbers for {len(rates)} rates")
+            return _wrong(
+                exercise,
+                tr(
+                    "{call} gave {count} numbers for {rates} rates",
+                    call=call,
+                    count=len(got),
+                    rates=len(rates),
+                ),
+            )
         ran = [train_gate(gate, learning_rate=rate, seed=seed).epochs_run_ for rate in rates]
         if got == ran:
             return _wrong(
                 exercise,
-                f"{gate} never converges: give None for such a run, not the epochs it ran "
-                "(converged_epoch_ does this for you)",
+                tr(
+                    "{gate} never converges: give None for such a run, not the epochs it ran "
+                    "(converged_epoch_ does this for you)",
+                    gate=gate,
+                ),
             )
         if got == _epochs_needed(gate, rates, 0):
-            return _wrong(exercise, f"{call} gives seed 0's answers: pass seed=seed to train_gate")
+            return _wrong(
+                exercise,
+                tr("{call} gives seed 0's answers: pass seed=seed to train_gate", call=call),
+            )
         if got == _epochs_needed(gate, [0.1] * len(rates), seed):
-            return _wrong(exercise, "every rate gives the same count: pass learning_rate=rate")
+            return _wrong(exercise, tr("every rate gives the same count: pass learning_rate=rate"))
         return _wrong(
-            exercise, f"{call} is wrong for at least one rate: train each with train_gate"
+            exercise,
+            tr("{call} is wrong for at least one rate: train each with train_gate", call=call),
         )
-    return _correct(exercise, "one line per rate, exactly what epochs_to_converge measures")
+    return _correct(exercise, tr("one line per rate, exactly what epochs_to_converge measures"))
 
 
 # ----- Lesson 03: XOR -----------------------------------------------------------------------
@@ -431,7 +531,7 @@ def check_epochs_needed(answer: Any) -> CheckResult:
 
 def check_xor_missing_corner(answer: Any) -> CheckResult:
     """Ex 3.1: a line that gets 3 of XOR's 4 rows right, its one mistake at (1, 0)."""
-    exercise = "Exercise 3.1 (the fourth corner)"
+    exercise = tr("Exercise 3.1 (the fourth corner)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     try:
@@ -439,43 +539,54 @@ def check_xor_missing_corner(answer: Any) -> CheckResult:
         weights = np.asarray(weights, dtype=float).reshape(-1)
         bias = float(bias)
     except (TypeError, ValueError, OverflowError):
-        return _wrong(exercise, "give the answer as a pair: answer = ([w1, w2], b)")
+        return _wrong(
+            exercise, tr("give the answer as a pair: answer = ({shape})", shape="[w1, w2], b")
+        )
     if weights.shape != (2,):
-        return _wrong(exercise, "XOR has two inputs, so give 2 weights")
+        return _wrong(exercise, tr("XOR has two inputs, so give 2 weights"))
     X, y = truth_table("XOR")
     wrong = [tuple(int(v) for v in row) for row in X[step(X @ weights + bias) != y]]
     if wrong == [(1, 0)]:
-        return _correct(exercise, "3 of 4 right, and the one wrong point is (1, 0)")
+        return _correct(exercise, tr("3 of 4 right, and the one wrong point is (1, 0)"))
     if len(wrong) == 1:
         return _wrong(
-            exercise, f"3 of 4 right, but the wrong point is {wrong[0]}: make (1, 0) the wrong one"
+            exercise,
+            tr(
+                "3 of 4 right, but the wrong point is {point}: make (1, 0) the wrong one",
+                point=wrong[0],
+            ),
         )
     return _wrong(
         exercise,
-        f"{len(wrong)} of 4 are on the wrong side; a line gets 3 right when one point is alone "
-        "on one side of it and the other three share the other side",
+        tr(
+            "{count} of 4 are on the wrong side; a line gets 3 right when one point is alone "
+            "on one side of it and the other three share the other side",
+            count=len(wrong),
+        ),
     )
 
 
 def check_xnor_from_gates(answer: Any) -> CheckResult:
     """Ex 3.2: a function f(a, b) built from trained gates that computes XNOR."""
-    exercise = "Exercise 3.2 (XNOR from gates)"
+    exercise = tr("Exercise 3.2 (XNOR from gates)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not callable(answer):
-        return _wrong(exercise, "pass a function of two inputs, e.g. def xnor(a, b): ...")
+        return _wrong(exercise, tr("pass a function of two inputs, e.g. def xnor(a, b): ..."))
     with _counting_calls(Perceptron, "predict") as calls:
         result = _check_truth_table(exercise, "XNOR", answer)
     if not result.passed and _check_truth_table(exercise, "XOR", answer).passed:
         return _wrong(
             exercise,
-            "that computes XOR, so every answer is flipped; look at XNOR's rows that are 1 and "
-            "ask which trained gate says 1 on each of them",
+            tr(
+                "that computes XOR, so every answer is flipped; look at XNOR's rows that are 1 "
+                "and ask which trained gate says 1 on each of them"
+            ),
         )
     if result.passed and calls["predict"] == 0:
         return _wrong(
             exercise,
-            "right table, but no trained perceptron answered: build it from gates' .predict",
+            tr("right table, but no trained perceptron answered: build it from gates' .predict"),
         )
     return result
 
@@ -537,8 +648,10 @@ def _returns_nothing(exercise: str) -> CheckResult:
     return CheckResult(
         exercise,
         NOT_ATTEMPTED,
-        f"{NOT_ATTEMPTED}: your function returns None; write its body, return the result "
-        "and run the cell again",
+        tr(
+            "not attempted yet: your function returns None; write its body, return the result "
+            "and run the cell again"
+        ),
     )
 
 
@@ -548,12 +661,12 @@ def _shape_text(n_inputs: int, hidden_size: int) -> str:
 
 def check_count_parameters(answer: Any) -> CheckResult:
     """Ex 4.1: a function count_parameters(model) that counts every weight and bias."""
-    exercise = "Exercise 4.1 (count the parameters)"
+    exercise = tr("Exercise 4.1 (count the parameters)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not callable(answer):
         return _wrong(
-            exercise, "pass the function itself: check_count_parameters(count_parameters)"
+            exercise, tr("pass the function itself: check_count_parameters(count_parameters)")
         )
     shapes = [(2, 1), (2, 3), (2, 16), (3, 5)]  # (inputs, hidden units)
     counts = {}
@@ -565,53 +678,85 @@ def check_count_parameters(answer: Any) -> CheckResult:
             if isinstance(exc, AttributeError) and "parameter_count" in str(exc):
                 return _wrong(
                     exercise,
-                    "parameter_count() belongs to gatelab's GateMLP only; count the numbers in "
-                    "model.parameters() yourself",
+                    tr(
+                        "parameter_count() belongs to gatelab's GateMLP only; count the numbers "
+                        "in model.parameters() yourself"
+                    ),
                 )
-            return _wrong(exercise, f"on a {shape} network it raised {type(exc).__name__}: {exc}")
+            return _wrong(
+                exercise,
+                tr(
+                    "on a {shape} network it raised {error}: {detail}",
+                    shape=shape,
+                    error=type(exc).__name__,
+                    detail=exc,
+                ),
+            )
         if got is None:
             return _returns_nothing(exercise)
         value = _as_number(got)
         if value is None or value != int(value):
             return _wrong(
-                exercise, f"return one whole number; for a {shape} network it gave {got!r}"
+                exercise,
+                tr(
+                    "return one whole number; for a {shape} network it gave {got}",
+                    shape=shape,
+                    got=repr(got),
+                ),
             )
         counts[(n_inputs, hidden_size)] = int(value)
     wrong = [(n, h) for n, h in shapes if counts[(n, h)] != n * h + h + h + 1]
     if not wrong:
-        return _correct(exercise, "right for every network tried, from 2 → 1 → 1 to 3 → 5 → 1")
+        return _correct(exercise, tr("right for every network tried, from 2 → 1 → 1 to 3 → 5 → 1"))
     n, h = wrong[0]
     got, shape = counts[(n, h)], _shape_text(n, h)
     if got == 4:
-        return _wrong(exercise, "you counted the tensors; count the numbers inside each (.numel())")
+        return _wrong(
+            exercise, tr("you counted the tensors; count the numbers inside each (.numel())")
+        )
     if len(set(counts.values())) == 1:
-        return _wrong(exercise, f"it gives {got} for every network: read the sizes from the model")
+        return _wrong(
+            exercise,
+            tr("it gives {got} for every network: read the sizes from the model", got=got),
+        )
     if got == n * h + h:
         return _wrong(
             exercise,
-            f"on {shape} that is the weights only (or the hidden layer only): add the "
-            "biases, and the output layer",
+            tr(
+                "on {shape} that is the weights only (or the hidden layer only): add the "
+                "biases, and the output layer",
+                shape=shape,
+            ),
         )
     if all(n != 2 for n, _ in wrong):
         return _wrong(
             exercise,
-            f"right with 2 inputs, not on {shape}: read the number of inputs from the model too "
-            "(hidden.weight has one column per input)",
+            tr(
+                "right with 2 inputs, not on {shape}: read the number of inputs from the model "
+                "too (hidden.weight has one column per input)",
+                shape=shape,
+            ),
         )
     return _wrong(
         exercise,
-        f"on {shape} it gives {got}, not the number of weights and biases: add up the sizes of "
-        "every tensor in model.parameters()",
+        tr(
+            "on {shape} it gives {got}, not the number of weights and biases: add up the sizes "
+            "of every tensor in model.parameters()",
+            shape=shape,
+            got=got,
+        ),
     )
 
 
 def check_forward_by_hand(answer: Any) -> CheckResult:
     """Ex 4.2: forward_by_hand(net, X), the network's logits from its weights, with @ and tanh."""
-    exercise = "Exercise 4.2 (the forward pass by hand)"
+    exercise = tr("Exercise 4.2 (the forward pass by hand)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not callable(answer):
-        return _wrong(exercise, "pass the function itself: check_forward_by_hand(forward_by_hand)")
+        return _wrong(
+            exercise, tr("pass the function itself: check_forward_by_hand(forward_by_hand)")
+        )
     import torch
 
     X = torch.as_tensor(truth_table("XOR")[0], dtype=torch.float32)
@@ -625,47 +770,63 @@ def check_forward_by_hand(answer: Any) -> CheckResult:
         except _LayerCalled:
             return _wrong(
                 exercise,
-                "it calls a layer (net(X) or net.hidden(X)); write the sums out with "
-                "net.hidden.weight and net.hidden.bias instead",
+                tr(
+                    "it calls a layer (net(X) or net.hidden(X)); write the sums out with "
+                    "net.hidden.weight and net.hidden.bias instead"
+                ),
             )
         except RuntimeError as exc:
             if "shapes cannot be multiplied" in str(exc) or "size mismatch" in str(exc):
                 return _wrong(
                     exercise,
-                    "the shapes do not fit: a layer's weight is (out, in), one row per unit, so "
-                    "multiply by its transpose: X @ weight.T",
+                    tr(
+                        "the shapes do not fit: a layer's weight is (out, in), one row per unit, "
+                        "so multiply by its transpose: X @ weight.T"
+                    ),
                 )
-            return _wrong(exercise, f"it raised RuntimeError: {exc}")
+            return _wrong(exercise, tr("it raised RuntimeError: {detail}", detail=exc))
         except Exception as exc:  # a student's function may fail in any way; say how
-            return _wrong(exercise, f"it raised {type(exc).__name__}: {exc}")
+            return _wrong(
+                exercise,
+                tr("it raised {error}: {detail}", error=type(exc).__name__, detail=exc),
+            )
         if got is None:
             return _returns_nothing(exercise)
         try:
             got = torch.as_tensor(got, dtype=torch.float32).detach()
         except (TypeError, ValueError, RuntimeError):
-            return _wrong(exercise, "return the logits as a tensor, one number per row")
+            return _wrong(exercise, tr("return the logits as a tensor, one number per row"))
         logits = (torch.tanh(X @ W1.T + b1) @ W2.T + b2).squeeze(-1)
         if got.shape == (4, 1) and torch.allclose(got.squeeze(-1), logits, atol=1e-5):
             return _wrong(
-                exercise, "right numbers, shape (4, 1): use .squeeze(-1) for one logit per row"
+                exercise,
+                tr("right numbers, shape (4, 1): use .squeeze(-1) for one logit per row"),
             )
         if got.shape != (4,):
-            return _wrong(exercise, f"give one logit per row, shape (4,), not {tuple(got.shape)}")
+            return _wrong(
+                exercise,
+                tr("give one logit per row, shape (4,), not {shape}", shape=tuple(got.shape)),
+            )
         if torch.allclose(got, logits, atol=1e-5):
             continue
         if torch.allclose(got, torch.sigmoid(logits), atol=1e-5):
             return _wrong(
-                exercise, "those are probabilities: the network returns logits (no sigmoid)"
+                exercise,
+                tr("those are probabilities: the network returns logits (no sigmoid)"),
             )
         if torch.allclose(got, ((X @ W1.T + b1) @ W2.T + b2).squeeze(-1), atol=1e-5):
-            return _wrong(exercise, "the hidden sums must go through tanh before the output layer")
+            return _wrong(
+                exercise, tr("the hidden sums must go through tanh before the output layer")
+            )
         if torch.allclose(got, (torch.tanh(X @ W1.T) @ W2.T).squeeze(-1), atol=1e-5):
-            return _wrong(exercise, "add each layer's bias after its weighted sum")
+            return _wrong(exercise, tr("add each layer's bias after its weighted sum"))
         return _wrong(
             exercise,
-            "the logits differ from net(X): hidden = tanh(X @ W1.T + b1), then the output's sum",
+            tr(
+                "the logits differ from net(X): hidden = tanh(X @ W1.T + b1), then the output's sum"
+            ),
         )
-    return _correct(exercise, "your logits equal net(X) for two different networks")
+    return _correct(exercise, tr("your logits equal net(X) for two different networks"))
 
 
 _LEARNED: dict[tuple[str, int], int] = {}  # training is deterministic: count each case once
@@ -686,28 +847,34 @@ def _seeds_that_learn(gate: str, hidden_size: int) -> int:
 
 def check_xnor_small_networks(answer: Any, guess: Any = None) -> CheckResult:
     """Ex 4.3: for how many of seeds 0..9 does a 3-unit network learn XNOR (run it to find out)?"""
-    exercise = "Exercise 4.3 (XNOR with 3 hidden units)"
+    exercise = tr("Exercise 4.3 (XNOR with 3 hidden units)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     learned = _seeds_that_learn
     value = _as_number(answer)
     if value is None or value != int(value) or not 0 <= value <= 10:
-        return _wrong(exercise, "answer with how many of the 10 seeds learn it: 0 to 10")
+        return _wrong(exercise, tr("answer with how many of the 10 seeds learn it: 0 to 10"))
     expected = learned("XNOR", 3)
     if int(value) == expected:
-        said = "" if _is_placeholder(guess) else f" (your guess before running: {guess})"
-        return _correct(exercise, f"that is what the runs give{said}")
+        if _is_placeholder(guess):
+            return _correct(exercise, tr("that is what the runs give"))
+        return _correct(
+            exercise,
+            tr("that is what the runs give (your guess before running: {guess})", guess=guess),
+        )
     hints = {
-        learned("XOR", 3): "that is XOR's count: train XNOR",
-        learned("XNOR", 2): "that is the count with 2 hidden units: use hidden_size=3",
+        learned("XOR", 3): tr("that is XOR's count: train XNOR"),
+        learned("XNOR", 2): tr("that is the count with 2 hidden units: use hidden_size=3"),
     }
     hints.pop(expected, None)
     return _wrong(
         exercise,
         hints.get(
             int(value),
-            "run it: for each seed in range(10), train_gate_mlp('XNOR', seed=seed, "
-            "hidden_size=3), and count the runs whose predictions equal the targets",
+            tr(
+                "run it: for each seed in range(10), train_gate_mlp('XNOR', seed=seed, "
+                "hidden_size=3), and count the runs whose predictions equal the targets"
+            ),
         ),
     )
 
@@ -717,13 +884,16 @@ def check_xnor_small_networks(answer: Any, guess: Any = None) -> CheckResult:
 
 def check_float32_bytes(answer: Any, parameters: int = 1_000_000) -> CheckResult:
     """Ex 5.1: raw bytes of a model with `parameters` float32 numbers."""
-    exercise = f"Exercise 5.1 (bytes for {parameters:,} float32 parameters)"
+    exercise = tr(
+        "Exercise 5.1 (bytes for {parameters} float32 parameters)",
+        parameters=count_text(parameters),
+    )
     hints = {
-        weights_bytes(
-            parameters, "float64"
-        ): "that is float64 (8 bytes each); float32 is 32 bits = 4 bytes",
-        parameters * 32: "32 is the number of bits; a byte is 8 bits",
-        weights_bytes(parameters, "float16"): "that is float16; float32 takes 4 bytes",
+        weights_bytes(parameters, "float64"): tr(
+            "that is float64 (8 bytes each); float32 is 32 bits = 4 bytes"
+        ),
+        parameters * 32: tr("32 is the number of bits; a byte is 8 bits"),
+        weights_bytes(parameters, "float16"): tr("that is float16; float32 takes 4 bytes"),
     }
     return _check_count(exercise, answer, weights_bytes(parameters, "float32"), hints)
 
@@ -733,7 +903,7 @@ TRAINING_BYTES_PER_PARAMETER = 16  # mixed-precision Adam, as lesson 05 counts i
 
 def check_training_servers(answer: Any) -> CheckResult:
     """Ex 5.2: 8×80 GB servers to TRAIN 175 billion parameters at 16 bytes each (no activations)."""
-    exercise = "Exercise 5.2 (servers to train 175 billion parameters)"
+    exercise = tr("Exercise 5.2 (servers to train 175 billion parameters)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     parameters = 175 * 10**9
@@ -741,17 +911,20 @@ def check_training_servers(answer: Any) -> CheckResult:
     expected = math.ceil(needed)
     value = _as_number(answer)
     if value is not None and value != int(value):
-        return _wrong(exercise, "part of a server is still a whole server: round up")
-    hints = {expected - 1: "round up: part of a server is still a whole server"}
+        return _wrong(exercise, tr("part of a server is still a whole server: round up"))
+    hints = {expected - 1: tr("round up: part of a server is still a whole server")}
     for dtype in ("float16", "float32", "float64"):
         hints.setdefault(
             servers_needed(parameters, dtype),
-            f"that holds the {dtype} weights alone; training keeps "
-            f"{TRAINING_BYTES_PER_PARAMETER} bytes per parameter",
+            tr(
+                "that holds the {dtype} weights alone; training keeps {bytes} bytes per parameter",
+                dtype=dtype,
+                bytes=TRAINING_BYTES_PER_PARAMETER,
+            ),
         )
     hints.setdefault(
         round(parameters * TRAINING_BYTES_PER_PARAMETER / 10**9),
-        "that is the memory in GB: how many 640 GB servers hold it?",
+        tr("that is the memory in GB: how many 640 GB servers hold it?"),
     )
     hints.pop(expected, None)
     return _check_count(exercise, answer, expected, hints)
@@ -759,7 +932,7 @@ def check_training_servers(answer: Any) -> CheckResult:
 
 def check_xor_round_trip(answer: Any, trained: Any = None, path: Any = None) -> CheckResult:
     """Ex 5.3: `trained` saved to safetensors at `path` and loaded into a fresh network (answer)."""
-    exercise = "Exercise 5.3 (save and load the XOR network)"
+    exercise = tr("Exercise 5.3 (save and load the XOR network)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     from pathlib import Path
@@ -768,20 +941,24 @@ def check_xor_round_trip(answer: Any, trained: Any = None, path: Any = None) -> 
     from torch import nn
 
     if not isinstance(trained, nn.Module):
-        return _wrong(exercise, "pass all three: check_xor_round_trip(fresh, trained, path)")
+        return _wrong(exercise, tr("pass all three: check_xor_round_trip(fresh, trained, path)"))
     if not isinstance(answer, nn.Module):
-        return _wrong(exercise, "pass the fresh network you loaded the file into, e.g. a GateMLP")
+        return _wrong(
+            exercise, tr("pass the fresh network you loaded the file into, e.g. a GateMLP")
+        )
     if answer is trained:
         return _wrong(
             exercise,
-            "that is `trained` itself: loading into the network that already has the weights "
-            "proves nothing; make a fresh GateMLP(...) and load the file into it",
+            tr(
+                "that is `trained` itself: loading into the network that already has the "
+                "weights proves nothing; make a fresh GateMLP(...) and load the file into it"
+            ),
         )
     X = torch.as_tensor(truth_table("XOR")[0], dtype=torch.float32)
     with torch.no_grad():
         trained_logits = trained(X)
     if not np.array_equal((trained_logits >= 0).int().numpy(), truth_table("XOR")[1]):
-        return _wrong(exercise, "`trained` does not compute XOR: keep the line that trains it")
+        return _wrong(exercise, tr("`trained` does not compute XOR: keep the line that trains it"))
     expected = {name: tensor.detach() for name, tensor in trained.state_dict().items()}
     loaded = {name: tensor.detach() for name, tensor in answer.state_dict().items()}
     if path is not None:
@@ -795,15 +972,19 @@ def check_xor_round_trip(answer: Any, trained: Any = None, path: Any = None) -> 
     if not same:
         return _wrong(
             exercise,
-            "the fresh network still has its own random weights: did you forget "
-            "fresh.load_state_dict(load_file(path))?",
+            tr(
+                "the fresh network still has its own random weights: did you forget "
+                "fresh.load_state_dict(load_file(path))?"
+            ),
         )
     with torch.no_grad():
         if not torch.equal(answer(X), trained_logits):
             return _wrong(
-                exercise, "same weights, other answers: build a GateMLP of the same shape"
+                exercise, tr("same weights, other answers: build a GateMLP of the same shape")
             )
-    return _correct(exercise, "the fresh network gives exactly trained's logits on all four rows")
+    return _correct(
+        exercise, tr("the fresh network gives exactly trained's logits on all four rows")
+    )
 
 
 def _check_saved_file(
@@ -815,7 +996,8 @@ def _check_saved_file(
 
     if not path.is_file():
         return _wrong(
-            exercise, f"there is no file {path.name}: save_file(trained.state_dict(), path)"
+            exercise,
+            tr("there is no file {name}: save_file(trained.state_dict(), path)", name=path.name),
         )
     try:
         saved = load_file(path)
@@ -823,13 +1005,19 @@ def _check_saved_file(
         if path.read_bytes()[:2] == b"PK":
             return _wrong(
                 exercise,
-                "that file was written by torch.save (a zip with a pickle inside): use "
-                "safetensors' save_file",
+                tr(
+                    "that file was written by torch.save (a zip with a pickle inside): use "
+                    "safetensors' save_file"
+                ),
             )
-        return _wrong(exercise, f"{path.name} is not a safetensors file: write it with save_file")
+        return _wrong(
+            exercise,
+            tr("{name} is not a safetensors file: write it with save_file", name=path.name),
+        )
     if saved.keys() != expected.keys():
         return _wrong(
-            exercise, "the file does not hold the network's state_dict: save trained.state_dict()"
+            exercise,
+            tr("the file does not hold the network's state_dict: save trained.state_dict()"),
         )
 
     def equal(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -840,12 +1028,15 @@ def _check_saved_file(
     if not equal(saved, expected):
         if equal(saved, loaded):
             return _wrong(
-                exercise, "the file holds the fresh network's weights: save trained.state_dict()"
+                exercise,
+                tr("the file holds the fresh network's weights: save trained.state_dict()"),
             )
         return _wrong(
             exercise,
-            "the file's weights are not trained's: did you save an untrained network, "
-            "or save before training?",
+            tr(
+                "the file's weights are not trained's: did you save an untrained network, "
+                "or save before training?"
+            ),
         )
     return None
 
@@ -896,26 +1087,29 @@ def _methods_on_path(app: Any, path: str) -> set[str]:
 
 def check_delete_route(answer: Any) -> CheckResult:
     """Ex 6.1: the student's app, with DELETE /models/{gate} added to it."""
-    exercise = "Exercise 6.1 (add DELETE /models/{gate})"
+    exercise = tr("Exercise 6.1 (add DELETE /models/{gate})")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not hasattr(answer, "router") or not callable(answer):
-        return _wrong(exercise, "pass your FastAPI app itself: answer = app")
+        return _wrong(exercise, tr("pass your FastAPI app itself: answer = app"))
     app = _latest_routes(answer)
     if "POST" not in _methods_on_path(app, "/train/AND"):
-        return _wrong(exercise, "this app has no POST /train/{gate}: pass the app of section 5")
+        return _wrong(exercise, tr("this app has no POST /train/{gate}: pass the app of section 5"))
     methods = _methods_on_path(app, "/models/AND")
     if "DELETE" not in methods:
         if methods:
             taken = ", ".join(sorted(methods - {"HEAD"}))
             return _wrong(
                 exercise,
-                f"/models/{{gate}} takes {taken} only: removing is the DELETE method, "
-                "so decorate the function with @app.delete(...)",
+                tr(
+                    "/models/{{gate}} takes {taken} only: removing is the DELETE method, "
+                    "so decorate the function with @app.delete(...)",
+                    taken=taken,
+                ),
             )
         return _wrong(
             exercise,
-            "no route matches /models/AND: the path is /models/{gate}, with the gate in braces",
+            tr("no route matches /models/AND: the path is /models/{gate}, with the gate in braces"),
         )
     with _test_client(app) as client:
         return _check_delete_answers(exercise, client)
@@ -926,44 +1120,57 @@ def _check_delete_answers(exercise: str, client: Any) -> CheckResult:
     trained_before = client.get("/predict/AND/0/0").status_code == 200
     try:
         if client.post("/train/AND").status_code != 200:
-            return _wrong(exercise, "POST /train/AND failed: run the app's cells of section 5")
+            return _wrong(exercise, tr("POST /train/AND failed: run the app's cells of section 5"))
         deleted = client.delete("/models/AND")
         if deleted.status_code >= 500:
-            return _wrong(exercise, "DELETE /models/AND crashed the route (a 500): read its error")
+            return _wrong(
+                exercise, tr("DELETE /models/AND crashed the route (a 500): read its error")
+            )
         if deleted.status_code != 200:
             return _wrong(
                 exercise,
-                f"DELETE /models/AND of a trained gate answered {deleted.status_code}: "
-                "a delete that worked is a 200, FastAPI's answer when the function returns",
+                tr(
+                    "DELETE /models/AND of a trained gate answered {code}: a delete that worked "
+                    "is a 200, FastAPI's answer when the function returns",
+                    code=deleted.status_code,
+                ),
             )
         if _json_or_none(deleted) != {"deleted": "AND"}:
-            return _wrong(exercise, 'the answer should be the JSON {"deleted": "AND"}')
+            return _wrong(exercise, tr('the answer should be the JSON {"deleted": "AND"}'))
         if client.get("/predict/AND/0/0").status_code == 200:
             return _wrong(
                 exercise,
-                "GET /predict/AND/0/0 still answers after the delete: the model must also "
-                "leave the `models` dict",
+                tr(
+                    "GET /predict/AND/0/0 still answers after the delete: the model must also "
+                    "leave the `models` dict"
+                ),
             )
         again = client.delete("/models/AND")
         if again.status_code != 404:
             code = again.status_code
-            said = "crashed (a 500)" if code >= 500 else f"answered {code}"
+            said = tr("crashed (a 500)") if code >= 500 else tr("answered {code}", code=code)
             return _wrong(
                 exercise,
-                f"deleting AND a second time {said}: a gate with no model is not found, "
-                "so raise HTTPException(404, ...) (trained_model(name) does it)",
+                tr(
+                    "deleting AND a second time {said}: a gate with no model is not found, "
+                    "so raise HTTPException(404, ...) (trained_model(name) does it)",
+                    said=said,
+                ),
             )
         unknown = client.delete("/models/XAND")
         if unknown.status_code != 404:
             return _wrong(
                 exercise,
-                f"DELETE /models/XAND answered {unknown.status_code}: an unknown gate is not "
-                "found either (find_gate does that)",
+                tr(
+                    "DELETE /models/XAND answered {code}: an unknown gate is not found either "
+                    "(find_gate does that)",
+                    code=unknown.status_code,
+                ),
             )
     finally:
         if trained_before:  # the check used AND: leave the app as it found it
             client.post("/train/AND")
-    return _correct(exercise, "your API can forget a model, and says 404 when there is none")
+    return _correct(exercise, tr("your API can forget a model, and says 404 when there is none"))
 
 
 def _json_or_none(response: Any) -> Any:
@@ -976,19 +1183,27 @@ def _json_or_none(response: Any) -> Any:
 
 def check_train_or_request(answer: Any) -> CheckResult:
     """Ex 6.2: the httpx response of the request that trains OR with seed 7."""
-    exercise = "Exercise 6.2 (train OR over HTTP)"
+    exercise = tr("Exercise 6.2 (train OR over HTTP)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     request = getattr(answer, "request", None)
     if request is None or not hasattr(answer, "status_code"):
-        return _wrong(exercise, "pass the response of client.post(...), not its .json()")
+        return _wrong(exercise, tr("pass the response of client.post(...), not its .json()"))
     path = request.url.path
     if request.method != "POST":
-        return _wrong(exercise, f"training changes the server, so not {request.method}")
+        return _wrong(
+            exercise,
+            tr("training changes the server, so not {method}", method=request.method),
+        )
     if path.rstrip("/").lower() != "/train/or":
-        return _wrong(exercise, f"{path} does not train OR: the gate is part of the path")
+        return _wrong(
+            exercise, tr("{path} does not train OR: the gate is part of the path", path=path)
+        )
     if answer.status_code != 200:
-        return _wrong(exercise, f"the server answered {answer.status_code}: read its message")
+        return _wrong(
+            exercise,
+            tr("the server answered {code}: read its message", code=answer.status_code),
+        )
     try:
         sent = json.loads(request.content or b"{}")
     except ValueError:
@@ -996,35 +1211,42 @@ def check_train_or_request(answer: Any) -> CheckResult:
     if not isinstance(sent, dict) or sent.get("seed") != 7:
         return _wrong(
             exercise,
-            "the seed goes in the request's JSON body, as in the POST /train example above",
+            tr("the seed goes in the request's JSON body, as in the POST /train example above"),
         )
     try:
         accuracy = _as_number(answer.json().get("accuracy"))
     except (ValueError, AttributeError):  # not JSON, or JSON that is not an object
         accuracy = None
     if accuracy is None:
-        return _wrong(exercise, "the response has no accuracy: is this the /train response?")
-    return _correct(exercise, f"OR trained with seed 7, accuracy {_fmt(accuracy)}")
+        return _wrong(exercise, tr("the response has no accuracy: is this the /train response?"))
+    return _correct(
+        exercise, tr("OR trained with seed 7, accuracy {accuracy}", accuracy=_fmt(accuracy))
+    )
 
 
-# The requests of Ex 6.3, each with a hint that names the rule without the number.
+# The requests of Ex 6.3, each with a hint that names the rule without the number (English keys,
+# translated when shown).
 STATUS_QUESTIONS = {
-    "PUT /models/AND": "the path exists, but not with this method",
-    "GET /models/XAND": "there is no gate called XAND",
-    "GET /predict/OR/0/true": "the route exists and the gate too, but the data does not fit it",
-    "GET /predict/AND/1/1/": "look at the last character: is there a route with that path?",
+    "PUT /models/AND": translatable("the path exists, but not with this method"),
+    "GET /models/XAND": translatable("there is no gate called XAND"),
+    "GET /predict/OR/0/true": translatable(
+        "the route exists and the gate too, but the data does not fit it"
+    ),
+    "GET /predict/AND/1/1/": translatable(
+        "look at the last character: is there a route with that path?"
+    ),
 }
 
 
 def check_status_codes(answer: Any) -> CheckResult:
     """Ex 6.3: the status code the gatelab API gives each request in STATUS_QUESTIONS."""
-    exercise = "Exercise 6.3 (status codes)"
+    exercise = tr("Exercise 6.3 (status codes)")
     if isinstance(answer, dict) and answer and all(map(_is_placeholder, answer.values())):
         answer = ...  # the exercise cell as given: every code still `...`
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not isinstance(answer, dict) or set(answer) != set(STATUS_QUESTIONS):
-        return _wrong(exercise, "fill in the dict of the exercise cell: one code per request")
+        return _wrong(exercise, tr("fill in the dict of the exercise cell: one code per request"))
     from gatelab.api import create_app
 
     with tempfile.TemporaryDirectory() as directory, _test_client(create_app(directory)) as client:
@@ -1033,37 +1255,39 @@ def check_status_codes(answer: Any) -> CheckResult:
             method, path = request.split(" ")
             expected[request] = client.request(method, path).status_code
     if any(map(_is_placeholder, answer.values())):
-        return _wrong(exercise, "replace every `...` in the dict with a status code")
+        return _wrong(exercise, tr("replace every `...` in the dict with a status code"))
     wrong = []
     for request, hint in STATUS_QUESTIONS.items():
         value = _as_number(answer[request])
         if value is None or value != expected[request]:
-            wrong.append(f"{request}: {hint}")
+            wrong.append(f"{request}: {tr(hint)}")
     if not wrong:
-        return _correct(exercise, "all four codes right")
+        return _correct(exercise, tr("all four codes right"))
     right = len(STATUS_QUESTIONS) - len(wrong)
-    return _wrong(exercise, f"{right} of 4 right. " + "; ".join(wrong))
+    return _wrong(exercise, tr("{right} of 4 right. {hints}", right=right, hints="; ".join(wrong)))
 
 
 def check_predict_path(answer: Any) -> CheckResult:
     """Ex 6.4: the path that asks the served NAND model for inputs (1, 1)."""
-    exercise = "Exercise 6.4 (a prediction URL)"
+    exercise = tr("Exercise 6.4 (a prediction URL)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     if not isinstance(answer, str):
-        return _wrong(exercise, "give the path as a string, e.g. '/predict/AND/0/1'")
+        return _wrong(exercise, tr("give the path as a string, e.g. '/predict/AND/0/1'"))
     path = "/" + answer.split("://", 1)[-1].split("/", 1)[-1] if "://" in answer else answer
     if path.endswith("/"):
-        return _wrong(exercise, "drop the slash at the end: this server's paths never end with /")
+        return _wrong(
+            exercise, tr("drop the slash at the end: this server's paths never end with /")
+        )
     parts = [p for p in path.split("/") if p]
     if len(parts) != 4 or parts[0].lower() != "predict":
-        return _wrong(exercise, "the shape is /predict/{gate}/{a}/{b}")
+        return _wrong(exercise, tr("the shape is /predict/{gate}/{a}/{b}"))
     try:
         gate = normalize_gate_name(parts[1])
     except ValueError:
-        return _wrong(exercise, f"{parts[1]!r} is not a gate name")
+        return _wrong(exercise, tr("{name} is not a gate name", name=repr(parts[1])))
     if gate != "NAND":
-        return _wrong(exercise, f"that asks {gate}; the question is about NAND")
+        return _wrong(exercise, tr("that asks {gate}; the question is about NAND", gate=gate))
     if parts[2:] != ["1", "1"]:
-        return _wrong(exercise, "the inputs are a = 1 and b = 1")
-    return _correct(exercise, "GET that path and the server answers NAND(1, 1)")
+        return _wrong(exercise, tr("the inputs are a = 1 and b = 1"))
+    return _correct(exercise, tr("GET that path and the server answers NAND(1, 1)"))

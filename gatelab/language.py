@@ -3,6 +3,9 @@
 Library code writes its messages in English and passes them through `tr`, the way gettext's `_`
 works; the Korean text for each English message lives in gatelab/messages_ko.py. A message is
 looked up when it is shown, so set_language takes effect at once, also for widgets already drawn.
+An English message kept in a constant (a table of hints, a legend label) is marked with
+`translatable` where it is written and passed through `tr` where it is shown, like gettext's N_.
+tests/test_messages.py finds every literal given to either and checks the Korean catalog.
 """
 
 from __future__ import annotations
@@ -28,10 +31,43 @@ def get_language() -> str:
 
 
 def tr(english: str, **fields: object) -> str:
-    """`english` in the current language, with its {fields} filled in."""
+    """`english` in the current language, with its {fields} filled in.
+
+    Without fields the text is returned as it is, braces and all ("/models/{gate}").
+    """
     text = english
     if _current["language"] == "ko":
         from gatelab.messages_ko import KOREAN
 
         text = KOREAN.get(english, english)
     return text.format(**fields) if fields else text
+
+
+def translatable(english: str) -> str:
+    """Mark `english` for the Korean catalog and return it unchanged: tr() it when it is shown."""
+    return english
+
+
+# Korean counts large numbers in groups of four digits: 만 (10⁴), 억 (10⁸), 조 (10¹²).
+_KOREAN_UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
+
+
+def korean_units(count: int) -> str:
+    """A whole number in Korean units: 7_000_000_000 → "70억", 1_234_500_000 → "12억 3,450만"."""
+    parts = []
+    rest = int(count)
+    for size, unit in _KOREAN_UNITS:
+        if rest >= size:
+            parts.append(f"{rest // size:,}{unit}")
+            rest %= size
+    if rest or not parts:
+        parts.append(f"{rest:,}")
+    return " ".join(parts)
+
+
+def count_text(count: float) -> str:
+    """A count with thousands separators; in Korean also in 억/조 units: "7,000,000,000(70억)"."""
+    text = f"{count:,.0f}"
+    if _current["language"] == "ko" and count >= 10**4 and float(count).is_integer():
+        return f"{text}({korean_units(int(count))})"
+    return text

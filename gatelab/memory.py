@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from gatelab.language import count_text, tr, translatable
+
 if TYPE_CHECKING:  # matplotlib and ipywidgets load only when a picture or a slider is asked for
     from matplotlib.figure import Figure
 
@@ -21,18 +23,19 @@ GB_PER_GPU = 80
 SERVER_GB = GPUS_PER_SERVER * GB_PER_GPU  # one server with eight 80 GB GPUs: 640 GB
 GB = 10**9  # the lessons' gigabyte: 10**9 bytes
 # The calculator's choices: the lessons' own models, then sizes students hear about.
+# The names are English keys, translated when shown (tr).
 MODEL_SIZES: dict[str, int] = {
-    "3 (a perceptron)": 3,
-    "33 (the XOR network)": 33,
-    "1 million": 10**6,
-    "100 million": 10**8,
-    "1 billion": 10**9,
-    "7 billion": 7 * 10**9,
-    "13 billion": 13 * 10**9,
-    "70 billion": 70 * 10**9,
-    "175 billion": 175 * 10**9,
-    "405 billion": 405 * 10**9,
-    "1 trillion": 10**12,
+    translatable("3 (a perceptron)"): 3,
+    translatable("33 (the XOR network)"): 33,
+    translatable("1 million"): 10**6,
+    translatable("100 million"): 10**8,
+    translatable("1 billion"): 10**9,
+    translatable("7 billion"): 7 * 10**9,
+    translatable("13 billion"): 13 * 10**9,
+    translatable("70 billion"): 70 * 10**9,
+    translatable("175 billion"): 175 * 10**9,
+    translatable("405 billion"): 405 * 10**9,
+    translatable("1 trillion"): 10**12,
 }
 
 _DTYPE_COLOURS = {"float64": "#0072B2", "float32": "#009E73", "float16": "#E69F00"}
@@ -58,9 +61,15 @@ def servers_needed(parameters: int, dtype: str) -> int:
 def memory_report(parameters: int, dtype: str) -> str:
     """One line: how much memory the weights take, and how much of one server that is."""
     gb = weights_gb(parameters, dtype)
-    return (
-        f"{parameters:,.0f} parameters × {BYTES_PER[dtype]} bytes ({dtype}) = {gb:,.1f} GB"
-        f" = {gb / SERVER_GB:.1%} of one {SERVER_GB} GB server"
+    return tr(
+        "{parameters} parameters × {bytes} bytes ({dtype}) = {gb} GB = {share} of one "
+        "{server_gb} GB server",
+        parameters=count_text(parameters),
+        bytes=BYTES_PER[dtype],
+        dtype=dtype,
+        gb=f"{gb:,.1f}",
+        share=f"{gb / SERVER_GB:.1%}",
+        server_gb=SERVER_GB,
     )
 
 
@@ -79,7 +88,7 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
             gbs,
             width * 0.92,
             color=_DTYPE_COLOURS[dtype],
-            label=f"{dtype}: {BYTES_PER[dtype]} bytes each",
+            label=tr("{dtype}: {bytes} bytes each", dtype=dtype, bytes=BYTES_PER[dtype]),
             zorder=3,
         )
         labels = [f"{gb:,.0f} GB" if gb < 1000 else f"{gb / 1000:,.0f} TB" for gb in gbs]
@@ -90,7 +99,12 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
     ax.text(
         0.01,
         server_gb / 1.2,
-        f"one server: {GPUS_PER_SERVER} × {GB_PER_GPU} GB = {server_gb} GB",
+        tr(
+            "one server: {gpus} × {gb_per_gpu} GB = {server_gb} GB",
+            gpus=GPUS_PER_SERVER,
+            gb_per_gpu=GB_PER_GPU,
+            server_gb=server_gb,
+        ),
         color="#CC0000",
         fontsize=9,
         ha="left",
@@ -101,9 +115,11 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
     ax.set_ylim(1, 30_000)
     ax.set_yticks([1, 10, 100, 1_000, 10_000], ["1 GB", "10 GB", "100 GB", "1 TB", "10 TB"])
     ax.minorticks_off()
-    ax.set_xticks(range(len(sizes)), [f"{label} parameters" for label in sizes])
-    ax.set_ylabel("memory for the weights")
-    ax.set_title("Weights only: does the model fit on one GPU server?")
+    # A label the catalog knows ("1 billion") is shown in Korean too; others as they are.
+    ticks = [tr("{label} parameters", label=tr(label)) for label in sizes]
+    ax.set_xticks(range(len(sizes)), ticks)
+    ax.set_ylabel(tr("memory for the weights"))
+    ax.set_title(tr("Weights only: does the model fit on one GPU server?"))
     ax.grid(axis="y", color="#dddddd", zorder=0)
     ax.legend(loc="upper left", frameon=False, fontsize=9)
     return fig
@@ -123,7 +139,7 @@ def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Pl
     sizes = dict(MODEL_SIZES)
     if parameters not in sizes.values():
         sizes[f"{parameters:,}"] = parameters
-    options = sorted(sizes.items(), key=lambda item: item[1])
+    options = sorted(((tr(name), count) for name, count in sizes.items()), key=lambda o: o[1])
 
     def draw(parameters: int, dtype: str) -> str:
         report = memory_report(parameters, dtype)
@@ -134,7 +150,7 @@ def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Pl
         "parameters": SelectionSlider(
             options=options,
             value=parameters,
-            description="parameters",
+            description=tr("parameters"),
             continuous_update=True,
             style=SLIDER_STYLE,
         ),
@@ -142,4 +158,5 @@ def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Pl
             options=list(BYTES_PER), value=dtype, description="dtype", style=SLIDER_STYLE
         ),
     }
-    return Playground(draw, controls, title="Memory for the weights", side_by_side=False)
+    title = tr("Memory for the weights")
+    return Playground(draw, controls, title=title, side_by_side=False)

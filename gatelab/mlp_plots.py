@@ -22,6 +22,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from torch import nn
 
 from gatelab.gates import get_gate
+from gatelab.language import tr
 from gatelab.mlp import TrainingResult
 from gatelab.plots import (
     BOUNDARY_COLOR,
@@ -107,10 +108,10 @@ def draw_probability_surface(
     )
     ax.contour(x1, x2, probability, levels=[0.5], colors=BOUNDARY_COLOR, linewidths=2, zorder=2)
     # Contour lines do not enter legends by themselves: a blank line carries the label.
-    ax.plot([], [], color=BOUNDARY_COLOR, lw=2, label="boundary: p = 0.5")
+    ax.plot([], [], color=BOUNDARY_COLOR, lw=2, label=tr("boundary: p = 0.5"))
     if colorbar:
         bar = ax.figure.colorbar(filled, ax=ax, shrink=0.8, ticks=[0, 0.25, 0.5, 0.75, 1])
-        bar.set_label("P(output = 1)")
+        bar.set_label(tr("P(output = 1)"))
     return filled
 
 
@@ -138,7 +139,7 @@ def draw_hidden_lines(ax: Axes, model: nn.Module) -> list[HiddenLine]:
         color=HIDDEN_LINE_COLOR,
         ls="--",
         lw=1.6,
-        label="hidden units' lines (thicker: larger |output weight|)",
+        label=tr("hidden units' lines (thicker: larger |output weight|)"),
     )
     return lines
 
@@ -158,15 +159,18 @@ def plot_decision_surface(
         draw_hidden_lines(ax, model)
     draw_gate_points(ax, gate)
     add_legend(ax, ncols=2 if show_hidden else 3)
-    ax.set_title(title or f"{get_gate(gate).name}: what the network learned", fontsize=10)
+    learned = tr("{gate}: what the network learned", gate=get_gate(gate).name)
+    ax.set_title(title or learned, fontsize=10)
     return fig
 
 
 def draw_loss_curve(ax: Axes, losses: Sequence[float]) -> None:
     """The loss per epoch on a log scale, with the loss of always answering 0.5 for reference."""
     epochs = np.arange(1, len(losses) + 1)
-    ax.plot(epochs, losses, color=LOSS_COLOR, lw=2, label=f"training loss (final {losses[-1]:.4f})")
-    ax.axhline(CHANCE_LOSS, color="#888888", ls=":", lw=1.5, label="always p = 0.5: ln 2 ≈ 0.693")
+    final = tr("training loss (final {loss})", loss=f"{losses[-1]:.4f}")
+    ax.plot(epochs, losses, color=LOSS_COLOR, lw=2, label=final)
+    chance = tr("always p = 0.5: ln 2 ≈ 0.693")
+    ax.axhline(CHANCE_LOSS, color="#888888", ls=":", lw=1.5, label=chance)
     # Whole decades on a log axis, labelled as plain numbers (0.01, not 10⁻²).
     ax.set_yscale("log")
     lowest = 10.0 ** np.floor(np.log10(max(min(losses), 1e-8)))
@@ -175,8 +179,8 @@ def draw_loss_curve(ax: Axes, losses: Sequence[float]) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     ax.yaxis.set_minor_formatter(NullFormatter())
     ax.set_xlim(0, len(losses))
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("loss (binary cross-entropy)")
+    ax.set_xlabel(tr("epoch"))
+    ax.set_ylabel(tr("loss (binary cross-entropy)"))
     ax.grid(True, which="major", color="#e5e5e5", lw=0.8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=8, frameon=False, loc="upper right", bbox_to_anchor=(1.0, 0.86))
@@ -188,7 +192,7 @@ def plot_loss_curve(
     """How the loss fell, epoch by epoch."""
     fig, ax = new_axes(ax, figsize=(5.6, 3.4))
     draw_loss_curve(ax, losses)
-    ax.set_title(title or f"Loss over {len(losses)} epochs", fontsize=10)
+    ax.set_title(title or tr("Loss over {epochs} epochs", epochs=len(losses)), fontsize=10)
     return fig
 
 
@@ -217,15 +221,25 @@ def plot_hidden_units(model: nn.Module, gate: str = "XOR", resolution: int = 61)
         ax.set_aspect("equal")
         ax.set_xticks([0, 1])
         ax.set_yticks([0, 1])
-        ax.set_title(f"h{line.unit}: output weight {line.output_weight:+.2f}", fontsize=8)
+        ax.set_title(
+            tr(
+                "h{unit}: output weight {weight}",
+                unit=line.unit,
+                weight=f"{line.output_weight:+.2f}",
+            ),
+            fontsize=8,
+        )
     for ax in axes[len(lines) :]:
         ax.set_visible(False)
     if filled is not None:
         bar = fig.colorbar(filled, ax=axes.tolist(), shrink=0.8, ticks=[-1, 0, 1])
-        bar.set_label("hidden unit's value")
+        bar.set_label(tr("hidden unit's value"))
     fig.suptitle(
-        f"{spec.name}: each hidden unit splits the plane along its line "
-        "(largest |output weight| first)",
+        tr(
+            "{gate}: each hidden unit splits the plane along its line "
+            "(largest |output weight| first)",
+            gate=spec.name,
+        ),
         fontsize=10,
     )
     return fig
@@ -236,18 +250,23 @@ def plot_mlp_training(result: TrainingResult, gate: str = "XOR") -> Figure:
     fig = Figure(figsize=(9.6, 4.2), dpi=DPI, layout="constrained")
     loss_ax, surface_ax = fig.subplots(1, 2, width_ratios=(1, 1.1))
     draw_loss_curve(loss_ax, result.losses)
-    loss_ax.set_title(f"loss over {result.epochs} epochs", fontsize=10)
+    loss_ax.set_title(tr("loss over {epochs} epochs", epochs=result.epochs), fontsize=10)
     draw_probability_surface(surface_ax, result.model)
     draw_hidden_lines(surface_ax, result.model)
     draw_gate_points(surface_ax, gate)
     add_legend(surface_ax, ncols=2)
     spec = get_gate(gate)
     right = int(np.sum(result.model.predict(spec.inputs) == spec.targets))
-    surface_ax.set_title(f"{spec.name}: {right} of 4 right", fontsize=10)
+    surface_ax.set_title(tr("{gate}: {right} of 4 right", gate=spec.name, right=right), fontsize=10)
     model = result.model
     fig.suptitle(
-        f"hidden size {model.hidden_size} ({model.activation}), "
-        f"learning rate {result.learning_rate:.3g}, seed {result.seed}",
+        tr(
+            "hidden size {hidden_size} ({activation}), learning rate {rate}, seed {seed}",
+            hidden_size=model.hidden_size,
+            activation=model.activation,
+            rate=f"{result.learning_rate:.3g}",
+            seed=result.seed,
+        ),
         fontsize=10,
     )
     return fig

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from gatelab.gates import get_gate
+from gatelab.language import tr
 from gatelab.mlp import (
     DEFAULT_EPOCHS,
     DEFAULT_HIDDEN,
@@ -25,10 +26,15 @@ def describe_run(result: TrainingResult, gate: str) -> str:
     """One line about a training run: its settings, how many rows it got right, its final loss."""
     spec = get_gate(gate)
     right = int(np.sum(result.model.predict(spec.inputs) == spec.targets))
-    return (
-        f"{spec.name}: hidden size {result.model.hidden_size}, learning rate "
-        f"{result.learning_rate:.3g}, seed {result.seed} → {right} of 4 right, "
-        f"final loss {result.final_loss:.4f}"
+    return tr(
+        "{gate}: hidden size {hidden_size}, learning rate {rate}, seed {seed} → "
+        "{right} of 4 right, final loss {loss}",
+        gate=spec.name,
+        hidden_size=result.model.hidden_size,
+        rate=f"{result.learning_rate:.3g}",
+        seed=result.seed,
+        right=right,
+        loss=f"{result.final_loss:.4f}",
     )
 
 
@@ -51,8 +57,11 @@ def mlp_playground(
 
     controls = {
         "gate": gate_menu(gate),
-        "hidden_size": retrain_slider("hidden size", hidden_size, 1, 16),
-        "learning_rate": retrain_slider("learning rate", learning_rate, -3, 0, log=True, step=0.1),
-        "seed": retrain_slider("seed", seed, 0, 99),
+        "hidden_size": retrain_slider(tr("hidden size"), hidden_size, 1, 16),
+        "learning_rate": retrain_slider(
+            tr("learning rate"), learning_rate, -3, 0, log=True, step=0.1
+        ),
+        "seed": retrain_slider(tr("seed"), seed, 0, 99),
     }
-    return Playground(draw, controls, title="Train the network again", side_by_side=False)
+    title = tr("Train the network again")
+    return Playground(draw, controls, title=title, side_by_side=False)

@@ -22,6 +22,7 @@ from matplotlib.ticker import MaxNLocator, NullFormatter, NullLocator, ScalarFor
 from matplotlib.transforms import offset_copy
 
 from gatelab.gates import get_gate, truth_table
+from gatelab.language import tr, translatable
 from gatelab.perceptron import Perceptron, train_gate
 
 # ----- one style for every lesson ---------------------------------------------------------------
@@ -33,9 +34,9 @@ CLASS_MARKERS = ("o", "s")  # shape differs too, so the picture survives grey-sc
 BOUNDARY_COLOR = "#222222"
 # The red ring means one thing in every picture: this point is on the wrong side of the line.
 MISTAKE_COLOR = "#CC0000"
-MISTAKE_LABEL = "wrong side"
+MISTAKE_LABEL = translatable("wrong side")  # English keys: tr() them where they are drawn
 # Shading legend entries: what the neuron says in each tinted area.
-SAYS = ("says 0 here", "says 1 here")
+SAYS = (translatable("says 0 here"), translatable("says 1 here"))
 # Counts of mistakes and clean epochs: neutral colours, since blue and orange mean "output 1 / 0".
 ERROR_BAR_COLOR = "#666666"
 CLEAN_EPOCH_COLOR = "#000000"
@@ -272,7 +273,7 @@ def draw_boundary(
             region = clip_half_plane(square, weights, bias, positive=positive)
             if len(region) >= 3:
                 tint = CLASS_COLORS[target]
-                ax.fill(*region.T, color=tint, alpha=alpha, lw=0, zorder=1, label=SAYS[target])
+                ax.fill(*region.T, color=tint, alpha=alpha, lw=0, zorder=1, label=tr(SAYS[target]))
     segment = boundary_segment(weights, bias)
     line = None
     if segment is not None:
@@ -306,7 +307,7 @@ def plot_gate(gate: str, ax: Axes | None = None) -> Figure:
     """The gate's truth table as four coloured points in the plane."""
     fig, ax = new_axes(ax)
     draw_gate_points(ax, gate)
-    ax.set_title(f"{get_gate(gate).name}: the four inputs")
+    ax.set_title(tr("{gate}: the four inputs", gate=get_gate(gate).name))
     return fig
 
 
@@ -351,7 +352,7 @@ def draw_mistakes(ax: Axes, gate: str, weights: Sequence[float], bias: float) ->
             edgecolors=MISTAKE_COLOR,
             linewidths=2,
             zorder=5,
-            label=MISTAKE_LABEL,
+            label=tr(MISTAKE_LABEL),
         )
     return int(wrong.sum())
 
@@ -365,7 +366,7 @@ def plot_input_point(
 ) -> Figure:
     """One input (x1, x2) on the boundary picture, with its weighted sum and the step's answer."""
     fig, ax = new_axes(ax)
-    draw_boundary(ax, weights, bias, label="boundary")
+    draw_boundary(ax, weights, bias, label=tr("boundary"))
     if gate is not None:
         draw_gate_points(ax, gate)
     x1, x2 = (float(v) for v in point)
@@ -380,11 +381,14 @@ def plot_input_point(
         edgecolors="black",
         linewidths=1.2,
         zorder=6,
-        label="your input",
+        label=tr("your input"),
     )
     _square_view(ax)
     add_legend(ax, ncols=2 if gate is None else 4)
-    ax.set_title(f"w·x + b = {total:+.2f}  →  step gives {output}", fontsize=10)
+    ax.set_title(
+        tr("w·x + b = {total}  →  step gives {output}", total=f"{total:+.2f}", output=output),
+        fontsize=10,
+    )
     return fig
 
 
@@ -410,7 +414,7 @@ def draw_number_line(ax: Axes, weights: Sequence[float], bias: float, gate: str 
         left_class = int(w < 0)  # w·x + b grows to the right when w > 0, so 1 is on the right
         spans = [(lo, cut, left_class), (cut, hi, 1 - left_class)]
     for start, stop, target in spans:
-        label = SAYS[target] if stop > start else None  # no legend entry for an empty stretch
+        label = tr(SAYS[target]) if stop > start else None  # no entry for an empty stretch
         color = CLASS_COLORS[target]
         ax.axvspan(start, stop, color=color, alpha=SHADE_ALPHA * 1.5, lw=0, label=label)
     if lo <= threshold <= hi:  # False for nan, so no line when w == 0
@@ -419,7 +423,7 @@ def draw_number_line(ax: Axes, weights: Sequence[float], bias: float, gate: str 
             color=BOUNDARY_COLOR,
             lw=2,
             gid="threshold",
-            label=f"threshold x = {threshold:.2f}",
+            label=tr("threshold x = {threshold}", threshold=f"{threshold:.2f}"),
         )
     ax.axhline(0, color="#888888", lw=1, zorder=1)
     draw_points(ax, spec.inputs, spec.targets, name=spec.name)
@@ -427,7 +431,7 @@ def draw_number_line(ax: Axes, weights: Sequence[float], bias: float, gate: str 
     ax.set_ylim(-1, 1)
     ax.set_yticks([])
     ax.set_xticks([0, 1])
-    ax.set_xlabel("x (the one input)")
+    ax.set_xlabel(tr("x (the one input)"))
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     return threshold
@@ -440,7 +444,7 @@ def plot_not(
     fig, ax = new_axes(ax, figsize=(5.0, 2.4))
     draw_number_line(ax, weights, bias)
     add_legend(ax, ncols=3)
-    ax.set_title(title or "NOT: one input, one threshold", fontsize=10)
+    ax.set_title(title or tr("NOT: one input, one threshold"), fontsize=10)
     return fig
 
 
@@ -449,7 +453,7 @@ def plot_perceptron(
 ) -> Figure:
     """A fitted perceptron's boundary over its gate (a number line for one-input NOT)."""
     name = get_gate(gate).name
-    title = title or f"{name}: the learned boundary"
+    title = title or tr("{gate}: the learned boundary", gate=name)
     if get_gate(gate).arity == 1:
         return plot_not(model.weights_, model.bias_, ax=ax, title=title)
     return plot_boundary(model.weights_, model.bias_, gate, ax=ax, title=title)
@@ -461,10 +465,11 @@ def plot_perceptrons(models: dict[str, Perceptron]) -> Figure:
     axes = np.atleast_1d(fig.subplots(1, len(models), sharey=True))
     for number, (ax, (gate, model)) in enumerate(zip(axes, models.items())):
         draw_boundary(ax, model.weights_, model.bias_)
-        draw_points(ax, *truth_table(gate), name="target")
+        draw_points(ax, *truth_table(gate), name=tr("target"))
         _square_view(ax)
         wrong = draw_mistakes(ax, gate, model.weights_, model.bias_)
-        ax.set_title(f"{get_gate(gate).name}: {len(get_gate(gate).targets) - wrong} of 4 right")
+        right = len(get_gate(gate).targets) - wrong
+        ax.set_title(tr("{gate}: {right} of 4 right", gate=get_gate(gate).name, right=right))
         if number:
             ax.set_ylabel("")
     add_figure_legend(fig, axes)
@@ -508,18 +513,18 @@ def plot_training(
             line = draw_boundary(path_ax, weights, bias, shade=False, linewidth=1)
             if line is not None:  # None when that epoch's line lay outside the picture
                 line.set_alpha(alpha)
-        path_ax.plot([], [], color=BOUNDARY_COLOR, alpha=0.3, lw=1, label="start of each epoch")
-        draw_boundary(path_ax, final_weights, final_bias, linewidth=2.5, label="after training")
+        path_ax.plot([], [], color=BOUNDARY_COLOR, alpha=0.3, lw=1, label=tr("start of each epoch"))
+        draw_boundary(path_ax, final_weights, final_bias, linewidth=2.5, label=tr("after training"))
         draw_gate_points(path_ax, spec.name)
     else:
         for (weights, bias), alpha in zip(path[:-1], alphas):
             w, b = float(weights[0]), float(bias)
             if w != 0 and VIEW[0] <= -b / w <= VIEW[1]:
                 path_ax.axvline(-b / w, color=BOUNDARY_COLOR, alpha=alpha, lw=1)
-        path_ax.plot([], [], color=BOUNDARY_COLOR, alpha=0.3, lw=1, label="start of each epoch")
+        path_ax.plot([], [], color=BOUNDARY_COLOR, alpha=0.3, lw=1, label=tr("start of each epoch"))
         draw_number_line(path_ax, final_weights, final_bias, gate=spec.name)
     add_legend(path_ax, ncols=2)
-    path_ax.set_title(f"{spec.name}: the boundary epoch by epoch", fontsize=10)
+    path_ax.set_title(tr("{gate}: the boundary epoch by epoch", gate=spec.name), fontsize=10)
 
     errors = model.errors_per_epoch()
     draw_errors_per_epoch(error_ax, errors, len(spec.targets), model.converged_)
@@ -536,7 +541,7 @@ def draw_errors_per_epoch(ax: Axes, errors: Sequence[int], rows: int, converged:
     """
     epochs = np.arange(1, len(errors) + 1)
     if len(errors) <= 30:
-        ax.bar(epochs, errors, color=ERROR_BAR_COLOR, width=0.7, label="mistakes in that epoch")
+        ax.bar(epochs, errors, color=ERROR_BAR_COLOR, width=0.7, label=tr("mistakes in that epoch"))
     else:
         ax.plot(
             epochs,
@@ -546,7 +551,7 @@ def draw_errors_per_epoch(ax: Axes, errors: Sequence[int], rows: int, converged:
             lw=1,
             ms=2.5,
             gid="errors",
-            label="mistakes in that epoch",
+            label=tr("mistakes in that epoch"),
         )
     clean = [epoch for epoch, count in zip(epochs, errors) if count == 0]
     if clean:
@@ -558,20 +563,20 @@ def draw_errors_per_epoch(ax: Axes, errors: Sequence[int], rows: int, converged:
             ms=6,
             clip_on=False,
             zorder=4,
-            label="no mistake",
+            label=tr("no mistake"),
         )
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("rows predicted wrong")
+    ax.set_xlabel(tr("epoch"))
+    ax.set_ylabel(tr("rows predicted wrong"))
     ax.set_ylim(0, rows + 0.7)
     ax.set_yticks(range(rows + 1))
     ax.set_xlim(0.3, len(errors) + 0.7)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title("mistakes per epoch", fontsize=10)
+    ax.set_title(tr("mistakes per epoch"), fontsize=10)
     if converged:
-        verdict = f"epoch {len(errors)} made no mistake: converged"
+        verdict = tr("epoch {epoch} made no mistake: converged", epoch=len(errors))
     else:
-        verdict = f"never converged in {len(errors)} epochs"
+        verdict = tr("never converged in {epochs} epochs", epochs=len(errors))
     ax.text(0.98, 0.97, verdict, transform=ax.transAxes, ha="right", va="top", fontsize=9)
     add_legend(ax, ncols=2)
 
@@ -629,12 +634,15 @@ def plot_learning_rate_sweep(
     ax.yaxis.set_minor_formatter(NullFormatter())
     low, high = ax.get_ylim()
     ax.set_yticks([tick for tick in (1, 2, 5, 10, 20, 50, 100, 200, 500) if low <= tick <= high])
-    ax.set_xlabel("learning rate")
-    ax.set_ylabel("epochs to converge")
-    ax.set_title(f"Median over {seeds} seeds (bars: the middle half of the seeds)", fontsize=10)
+    ax.set_xlabel(tr("learning rate"))
+    ax.set_ylabel(tr("epochs to converge"))
+    ax.set_title(
+        tr("Median over {seeds} seeds (bars: the middle half of the seeds)", seeds=seeds),
+        fontsize=10,
+    )
     ax.grid(True, which="major", color="#e5e5e5", lw=0.8)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(fontsize=8, frameon=False, title="gate", title_fontsize=8)
+    ax.legend(fontsize=8, frameon=False, title=tr("gate"), title_fontsize=8)
     return fig
 
 
@@ -659,30 +667,50 @@ def plot_cycle(model: Perceptron, gate: str, epoch: int) -> Figure:
             edgecolors="black",
             linewidths=1.5,
             zorder=5,
-            label="the row this step looks at",
+            label=tr("the row this step looks at"),
         )
-        verdict = "wrong → the line moves" if record.error else "right → the line stays"
+        verdict = tr("wrong → the line moves") if record.error else tr("right → the line stays")
         if boundary_segment(record.weights_before, record.bias_before) is None:
-            everyone = f"the line is off the picture:\nevery point gets {record.prediction}"
+            everyone = tr(
+                "the line is off the picture:\nevery point gets {output}",
+                output=record.prediction,
+            )
             ax.text(0.5, -0.3, everyone, ha="center", va="center", fontsize=8, zorder=6)
         x1, x2 = (int(v) for v in record.inputs)
-        ax.set_title(f"step {number}: ({x1},{x2}) says {record.prediction}\n{verdict}", fontsize=9)
+        ax.set_title(
+            tr(
+                "step {number}: ({x1},{x2}) says {output}\n{verdict}",
+                number=number,
+                x1=x1,
+                x2=x2,
+                output=record.prediction,
+                verdict=verdict,
+            ),
+            fontsize=9,
+        )
         if number > 1:
             ax.set_ylabel("")
     add_figure_legend(fig, np.atleast_1d(axes))
-    fig.suptitle(f"{get_gate(gate).name}, epoch {epoch}: the line before each update", fontsize=10)
+    fig.suptitle(
+        tr(
+            "{gate}, epoch {epoch}: the line before each update",
+            gate=get_gate(gate).name,
+            epoch=epoch,
+        ),
+        fontsize=10,
+    )
     return fig
 
 
 def plot_xor_no_line(ax: Axes | None = None) -> Figure:
     """Why no line separates XOR: the diagonal joining the 1s crosses the one joining the 0s."""
     fig, ax = new_axes(ax)
-    ax.plot([0, 1], [1, 0], "--", color=CLASS_1_COLOR, lw=2, label="between the two 1s")
-    ax.plot([0, 1], [0, 1], "--", color=CLASS_0_COLOR, lw=2, label="between the two 0s")
+    ax.plot([0, 1], [1, 0], "--", color=CLASS_1_COLOR, lw=2, label=tr("between the two 1s"))
+    ax.plot([0, 1], [0, 1], "--", color=CLASS_0_COLOR, lw=2, label=tr("between the two 0s"))
     draw_gate_points(ax, "XOR")
-    ax.scatter([0.5], [0.5], s=90, marker="X", c="black", zorder=6, label="shared midpoint")
+    ax.scatter([0.5], [0.5], s=90, marker="X", c="black", zorder=6, label=tr("shared midpoint"))
     ax.annotate(
-        "(½, ½): the middle of both diagonals",
+        tr("(½, ½): the middle of both diagonals"),
         xy=(0.5, 0.5),
         xytext=(0.5, 1.32),
         ha="center",
@@ -691,7 +719,7 @@ def plot_xor_no_line(ax: Axes | None = None) -> Figure:
         arrowprops={"arrowstyle": "->", "color": "black"},
     )
     add_legend(ax, ncols=2)
-    ax.set_title("XOR: the diagonals cross")
+    ax.set_title(tr("XOR: the diagonals cross"))
     return fig
 
 
@@ -706,7 +734,10 @@ def plot_attempts(
         draw_boundary(ax, weights, bias)
         draw_gate_points(ax, gate)
         wrong = draw_mistakes(ax, gate, weights, bias)
-        ax.set_title(f"{boundary_label(weights, bias)}\n{wrong} of 4 wrong", fontsize=8)
+        ax.set_title(
+            tr("{line}\n{wrong} of 4 wrong", line=boundary_label(weights, bias), wrong=wrong),
+            fontsize=8,
+        )
         if number:
             ax.set_ylabel("")
     add_figure_legend(fig, axes)
@@ -728,7 +759,7 @@ def plot_band(
     """
     fig, ax = new_axes(ax)
     square = _view_corners(VIEW)
-    ax.fill(*square.T, color=CLASS_0_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1, label=SAYS[0])
+    ax.fill(*square.T, color=CLASS_0_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1, label=tr(SAYS[0]))
     band = square
     for weights, bias in boundaries:
         band = clip_half_plane(band, weights, bias, positive=True)
@@ -737,7 +768,7 @@ def plot_band(
     if len(band) >= 3:
         # Blank the band first so its blue does not mix with the orange underneath.
         ax.fill(*band.T, color="white", lw=0, zorder=1)
-        ax.fill(*band.T, color=CLASS_1_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1, label=SAYS[1])
+        ax.fill(*band.T, color=CLASS_1_COLOR, alpha=SHADE_ALPHA, lw=0, zorder=1, label=tr(SAYS[1]))
     gates = gates or [gate_named_in(label) for label in labels]
     spare = iter(SPARE_LINE_COLORS)
     for (weights, bias), label, name in zip(boundaries, labels, gates):
@@ -757,10 +788,11 @@ def plot_band(
             edgecolors=MISTAKE_COLOR,
             linewidths=2,
             zorder=5,
-            label=MISTAKE_LABEL,
+            label=tr(MISTAKE_LABEL),
         )
     add_legend(ax, ncols=2)
-    ax.set_title(title or f"{spec.name}: 1 only in the band where every line fires", fontsize=10)
+    band_title = tr("{gate}: 1 only in the band where every line fires", gate=spec.name)
+    ax.set_title(title or band_title, fontsize=10)
     return fig
 
 
@@ -820,9 +852,23 @@ def history_table(
         )
         for record in records[:max_rows]
     )
-    headers = ("epoch", "input x", "weights w", "bias b", "w·x + b", "says", "target", "error")
-    shown = f"first {len(rows)} of {len(records)}" if len(rows) < len(records) else len(rows)
-    return Table(headers, rows, caption=f"Learning steps ({shown} shown)")
+    headers = (
+        tr("epoch"),
+        tr("input x"),
+        tr("weights w"),
+        tr("bias b"),
+        "w·x + b",
+        tr("says"),
+        tr("target"),
+        tr("error"),
+    )
+    if len(rows) < len(records):
+        caption = tr(
+            "Learning steps (first {shown} of {total} shown)", shown=len(rows), total=len(records)
+        )
+    else:
+        caption = tr("Learning steps ({shown} shown)", shown=len(rows))
+    return Table(headers, rows, caption=caption)
 
 
 def truth_table_check(gate: str, weights: Sequence[float], bias: float) -> Table:
@@ -842,8 +888,9 @@ def truth_table_check(gate: str, weights: Sequence[float], bias: float) -> Table
         for row, total, answer, target in zip(spec.inputs, sums, said, spec.targets)
     )
     right = int((said == spec.targets).sum())
-    headers = (*names, "w·x + b", "says", spec.name, "ok")
-    return Table(headers, rows, caption=f"{spec.name}: {right} of {len(rows)} right")
+    headers = (*names, "w·x + b", tr("says"), spec.name, tr("ok"))
+    caption = tr("{gate}: {right} of {rows} right", gate=spec.name, right=right, rows=len(rows))
+    return Table(headers, rows, caption=caption)
 
 
 def plot_hidden_space(
@@ -857,7 +904,7 @@ def plot_hidden_space(
     """Where two hidden perceptrons send the gate's inputs, and the output's line there."""
     fig, ax = new_axes(ax)
     spec = get_gate(gate)
-    draw_boundary(ax, output.weights_, output.bias_, label=f"{output_name}'s line")
+    draw_boundary(ax, output.weights_, output.bias_, label=tr("{name}'s line", name=output_name))
     moved = np.array([[model.predict(row) for model in hidden] for row in spec.inputs])
     # Two inputs may land on one spot: draw each spot once, with the target written inside.
     spots, first = np.unique(moved, axis=0, return_index=True)
@@ -867,7 +914,7 @@ def plot_hidden_space(
         landed = [i for i, m in enumerate(moved) if (m == spot).all()]
         sources = ", ".join(f"({a},{b})" for a, b in spec.inputs[landed])
         ax.annotate(
-            f"from {sources}",
+            tr("from {sources}", sources=sources),
             tuple(spot),
             xytext=(0, -16),
             textcoords="offset points",
@@ -877,8 +924,8 @@ def plot_hidden_space(
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
         )
     _square_view(ax)
-    ax.set_xlabel(f"{names[0]} (hidden)")
-    ax.set_ylabel(f"{names[1]} (hidden)")
+    ax.set_xlabel(tr("{name} (hidden)", name=names[0]))
+    ax.set_ylabel(tr("{name} (hidden)", name=names[1]))
     add_legend(ax, ncols=2)
-    ax.set_title("After the hidden layer: one line is enough", fontsize=10)
+    ax.set_title(tr("After the hidden layer: one line is enough"), fontsize=10)
     return fig

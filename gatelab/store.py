@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from gatelab.gates import GATE_NAMES, LINEAR_GATES, UnknownGateError, get_gate, normalize_gate_name
+from gatelab.language import tr, translatable
 from gatelab.perceptron import Perceptron
 
 if TYPE_CHECKING:  # only for type hints: importing gatelab.mlp would import torch
@@ -58,7 +59,21 @@ _MLP_TENSORS = ("hidden.weight", "hidden.bias", "output.weight", "output.bias")
 
 
 class StoreError(Exception):
-    """Base class of every error the model store raises."""
+    """Base class of every error the model store raises.
+
+    Raised with an English message, or with a message template and its fields; str() gives the
+    message in the current language (lesson 05 prints them), `.english` always the English one
+    (for logs and API bodies, which stay English).
+    """
+
+    def __init__(self, message: str, **fields: object) -> None:
+        english = message.format(**fields) if fields else message
+        super().__init__(english)
+        self.english = english
+        self._template, self._fields = message, fields
+
+    def __str__(self) -> str:
+        return tr(self._template, **self._fields)
 
 
 class InvalidModelName(StoreError, ValueError):
@@ -155,7 +170,7 @@ class ModelStore:
                     path.unlink()
                     removed = True
         if not removed:
-            raise ModelNotFound(_not_found_message(name))
+            raise _not_found(name)
 
     # ----- reading --------------------------------------------------------------------------
     def load(self, gate: str) -> Perceptron | GateMLP:
@@ -224,13 +239,13 @@ class ModelStore:
         """Read and check the gate's file; return (kind, metadata, Perceptron or MLP tensors)."""
         current = self._current(name)
         if current is None:
-            raise ModelNotFound(_not_found_message(name))
+            raise _not_found(name)
         kind, path = current
         try:
             with path.open("rb") as file:
                 data = file.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:  # deleted between stat and open
-            raise ModelNotFound(_not_found_message(name)) from None
+            raise _not_found(name) from None
         except OSError as exc:
             raise CorruptModel(f"{path.name} cannot be read: {exc.strerror}") from None
         if len(data) > MAX_FILE_BYTES:
@@ -286,7 +301,9 @@ def canonical_gate(gate: str) -> str:
         return normalize_gate_name(gate)
     except UnknownGateError:
         raise InvalidModelName(
-            f"invalid model name {gate!r}: choose one of {', '.join(GATE_NAMES)}"
+            translatable("invalid model name {name}: choose one of {gates}"),
+            name=repr(gate),
+            gates=", ".join(GATE_NAMES),
         ) from None
 
 
@@ -352,29 +369,38 @@ def _encode(kind: str, metadata: dict[str, Any], model: Any) -> bytes:
 def _sniff(data: bytes) -> str:
     """Guess what a file holds from its first bytes, for clear error messages."""
     if data[:1] == b"\x80" and data[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
-        return "a Python pickle (the store never unpickles)"
+        return translatable("a Python pickle (the store never unpickles)")
     if data[:4] == b"PK\x03\x04":
-        return "a zip archive such as a torch.save file (the store does not read those)"
+        return translatable(
+            "a zip archive such as a torch.save file (the store does not read those)"
+        )
     if data.lstrip()[:1] == b"{":
         return "JSON"
     if len(data) >= 10 and data[8:10] in (b'{"', b"{ "):
         return "safetensors"
     if not data:
-        return "an empty file"
-    return "unknown bytes"
+        return translatable("an empty file")
+    return translatable("unknown bytes")
 
 
 def _decode_json(filename: str, name: str, data: bytes) -> tuple[dict, Perceptron]:
     """Parse and check a perceptron's JSON file; return (metadata, the rebuilt Perceptron)."""
     sniffed = _sniff(data)
     if sniffed == "safetensors":
-        raise WrongModelKind(f"{filename} holds a safetensors tensor file, not perceptron JSON")
+        raise WrongModelKind(
+            translatable("{filename} holds a safetensors tensor file, not perceptron JSON"),
+            filename=filename,
+        )
     if sniffed != "JSON":
-        raise CorruptModel(f"{filename} is not a gatelab model file: it looks like {sniffed}")
+        raise _foreign_file(filename, sniffed)
     try:
         document = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError
-        raise CorruptModel(f"{filename} is not valid JSON (truncated?): {exc}") from None
+        raise CorruptModel(
+            translatable("{filename} is not valid JSON (truncated?): {detail}"),
+            filename=filename,
+            detail=exc,
+        ) from None
     if not isinstance(document, dict) or document.get("format") != PERCEPTRON_FORMAT:
         raise CorruptModel(f"{filename} is JSON but not a gatelab perceptron file")
     _check_version(filename, document.get("format_version"))
@@ -396,9 +422,12 @@ def _decode_safetensors(filename: str, name: str, data: bytes) -> tuple[dict, di
     """Parse and check an MLP's safetensors file; return (metadata, numpy tensors)."""
     sniffed = _sniff(data)
     if sniffed == "JSON":
-        raise WrongModelKind(f"{filename} holds JSON, not a safetensors tensor file")
+        raise WrongModelKind(
+            translatable("{filename} holds JSON, not a safetensors tensor file"),
+            filename=filename,
+        )
     if sniffed != "safetensors":
-        raise CorruptModel(f"{filename} is not a gatelab model file: it looks like {sniffed}")
+        raise _foreign_file(filename, sniffed)
     from safetensors.numpy import load
 
     # The header is an 8-byte little-endian length, then that many bytes of JSON.
@@ -556,13 +585,35 @@ def _mlp_from(name: str, metadata: dict[str, Any], tensors: dict[str, Any]) -> G
     return model
 
 
-def _not_found_message(name: str) -> str:
-    """What to say when a gate has no stored model, including how to train one."""
+def _not_found(name: str) -> ModelNotFound:
+    """The error for a gate with no stored model, saying how to train one."""
     if name in LINEAR_GATES:
         how = f"gatelab.train_gate({name!r})"
     else:  # one perceptron cannot learn XOR or XNOR; the MLP can
         how = f"gatelab.mlp.train_gate_mlp({name!r}).model"
-    return f"no stored model for {name} yet: train one, e.g. store.save({name!r}, {how})"
+    return ModelNotFound(
+        translatable("no stored model for {name} yet: train one, e.g. store.save({quoted}, {how})"),
+        name=name,
+        quoted=repr(name),
+        how=how,
+    )
+
+
+def _foreign_file(filename: str, sniffed: str) -> CorruptModel:
+    """The error for a file that is not a gatelab model at all (a pickle, a zip, ...)."""
+    return _TranslatedSniff(
+        translatable("{filename} is not a gatelab model file: it looks like {sniffed}"),
+        filename=filename,
+        sniffed=sniffed,
+    )
+
+
+class _TranslatedSniff(CorruptModel):
+    """A CorruptModel whose guess of the file's contents is translated too."""
+
+    def __str__(self) -> str:
+        fields = {**self._fields, "sniffed": tr(str(self._fields["sniffed"]))}
+        return tr(self._template, **fields)
 
 
 def _fsync_directory(directory: Path) -> None:
