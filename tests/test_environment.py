@@ -8,6 +8,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # conda-forge spells a few packages differently from PyPI.
 CONDA_TO_PYPI = {"pytorch": "torch"}
 NOT_PACKAGES = {"python", "pip"}
+# The one allowance: packages conda-forge does not have come from PyPI through environment.yml's
+# pip section. koreanize-matplotlib (NanumGothic for the Korean lessons) needs only matplotlib.
+PIP_ONLY = {"koreanize-matplotlib"}
 
 
 def _pypi_base_version(version: str) -> str:
@@ -46,6 +49,24 @@ def environment_pins() -> dict[str, str]:
     return pins
 
 
+def pip_section() -> list[str]:
+    """The entries of environment.yml's pip section (empty when it has none)."""
+    text = (ROOT / "environment.yml").read_text()
+    if "\n  - pip:\n" not in text:
+        return []
+    entries = []
+    for line in text.split("\n  - pip:\n", 1)[1].splitlines():
+        if not line.startswith("      - "):
+            break
+        entries.append(line.removeprefix("      - ").strip())
+    return entries
+
+
+def pip_pins() -> dict[str, str]:
+    """The packages of environment.yml's pip section with their versions."""
+    return dict(entry.lower().split("==") for entry in pip_section())
+
+
 def test_every_pyproject_dependency_is_exactly_pinned():
     for spec in pyproject_specs():
         assert spec.count("==") == 1, f"{spec} is not pinned with =="
@@ -68,7 +89,8 @@ def test_python_versions_admitted():
 
 
 def test_environment_yml_matches_pyproject():
-    assert environment_pins() == pyproject_pins()
+    assert environment_pins().keys().isdisjoint(pip_pins())
+    assert {**environment_pins(), **pip_pins()} == pyproject_pins()
 
 
 def test_environment_uses_python_311_and_cpu_torch():
@@ -78,9 +100,12 @@ def test_environment_uses_python_311_and_cpu_torch():
     assert "conda-forge" in text
 
 
-def test_environment_has_no_pip_section():
-    # A pip section with options (--no-deps) breaks `conda env create`, and without them pip would
-    # try to replace conda's torch; gatelab itself is installed by postBuild (Binder runs it).
-    text = (ROOT / "environment.yml").read_text()
-    assert "  - pip:" not in text
+def test_environment_pip_section_is_plain_and_only_for_pip_only_packages():
+    # A pip section with options (--no-deps) breaks `conda env create`, and pip resolving a package
+    # whose dependencies conda lacks would replace conda's own (torch!). So the pip section holds
+    # only PIP_ONLY packages, as plain `name==version` entries; gatelab itself is installed by
+    # postBuild (Binder runs it) without re-resolving anything.
+    entries = pip_section()
+    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][A-Za-z0-9.]*", entry) for entry in entries)
+    assert set(pip_pins()) <= PIP_ONLY
     assert "pip install --no-deps -e ." in (ROOT / "postBuild").read_text()
