@@ -66,14 +66,18 @@ class StoreError(Exception):
     (for logs and API bodies, which stay English).
     """
 
-    def __init__(self, message: str, **fields: object) -> None:
+    def __init__(self, message: str, *, translated: tuple[str, ...] = (), **fields: object) -> None:
         english = message.format(**fields) if fields else message
         super().__init__(english)
         self.english = english
-        self._template, self._fields = message, fields
+        self._template, self._fields, self._translated = message, fields, translated
 
     def __str__(self) -> str:
-        return tr(self._template, **self._fields)
+        fields = {
+            name: tr(str(value)) if name in self._translated else value
+            for name, value in self._fields.items()
+        }
+        return tr(self._template, **fields)
 
 
 class InvalidModelName(StoreError, ValueError):
@@ -601,19 +605,12 @@ def _not_found(name: str) -> ModelNotFound:
 
 def _foreign_file(filename: str, sniffed: str) -> CorruptModel:
     """The error for a file that is not a gatelab model at all (a pickle, a zip, ...)."""
-    return _TranslatedSniff(
+    return CorruptModel(
         translatable("{filename} is not a gatelab model file: it looks like {sniffed}"),
+        translated=("sniffed",),  # _sniff's guess is an English message too
         filename=filename,
         sniffed=sniffed,
     )
-
-
-class _TranslatedSniff(CorruptModel):
-    """A CorruptModel whose guess of the file's contents is translated too."""
-
-    def __str__(self) -> str:
-        fields = {**self._fields, "sniffed": tr(str(self._fields["sniffed"]))}
-        return tr(self._template, **fields)
 
 
 def _fsync_directory(directory: Path) -> None:
