@@ -417,6 +417,21 @@ def test_store_errors_in_korean_keep_english_for_protocols(tmp_path, korean):
         assert not HANGUL.search(caught.value.english)
 
 
+def test_api_error_bodies_stay_english_in_a_korean_kernel(tmp_path, korean):
+    # Lesson 06 serves from a kernel that may have called set_language("ko"): the API's errors
+    # are a protocol for programs, so they stay English there too.
+    from fastapi.testclient import TestClient
+
+    from gatelab.api import create_app
+
+    (tmp_path / "OR.json").write_bytes(b"\x80\x04N.")  # a pickle under a model name: a 409
+    (tmp_path / "AND.json").mkdir()  # saving would replace a directory: a 409 too
+    client = TestClient(create_app(tmp_path), raise_server_exceptions=False)
+    for answer in (client.get("/predict/or/1/1"), client.post("/train/and")):
+        assert answer.status_code == 409, answer.text
+        assert not HANGUL.search(answer.text), answer.text
+
+
 # ----- plots: Korean text and a font that has every glyph ----------------------------------------
 
 

@@ -136,14 +136,15 @@ def install_error_handlers(app: FastAPI) -> None:
         gate = _gate_in(request)
         return error_response(
             409,
-            f"the stored {gate} model cannot be used ({exc}); "
+            f"the stored {gate} model cannot be used ({exc.english}); "
             f"retrain it with POST /train/{gate} or remove it with DELETE /models/{gate}",
         )
 
     @app.exception_handler(NameInUse)
     async def name_in_use(request: Request, exc: NameInUse) -> JSONResponse:
         # Not the client's mistake, but retrying will not help until someone removes it.
-        return error_response(409, f"cannot store the {_gate_in(request)} model: {exc}")
+        # .english: API bodies are a protocol and stay English whatever language a kernel shows.
+        return error_response(409, f"cannot store the {_gate_in(request)} model: {exc.english}")
 
     @app.exception_handler(OSError)
     async def storage_unavailable(request: Request, exc: OSError) -> JSONResponse:
