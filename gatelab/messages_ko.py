@@ -17,7 +17,8 @@ PLOTS: dict[str, str] = {}
 # gatelab.memory, gatelab.store: sizes and store messages shown in lessons
 STORAGE: dict[str, str] = {}
 
-# gatelab.widgets: lessons 01-03 playgrounds
+# gatelab.widgets: lessons 01-03 playgrounds (the picture's title and corner note repeat plots'
+# words, in the same Korean as the plots' entries)
 PLAYGROUNDS: dict[str, str] = {
     # every playground
     "Playground: {title} (run the notebook to use the sliders)": (
@@ -28,7 +29,7 @@ PLAYGROUNDS: dict[str, str] = {
     "Move an input through {gate}": "입력을 움직여 {gate}에 넣어 보세요",
     "input x1": "입력 x1",
     "input x2": "입력 x2",
-    "w·x + b = {total}  →  step gives {output}": "w·x + b = {total}  →  계단 함수의 출력 {output}",
+    "w·x + b = {total}  →  step gives {output}": "w·x + b = {total}  →  계단 함수 출력 {output}",
     "(the step fires, giving 1, only when the sum is ≥ 0)": (
         "(계단 함수는 합이 0 이상일 때만 1을 냅니다)"
     ),
@@ -57,8 +58,8 @@ PLAYGROUNDS: dict[str, str] = {
     "{gate}: {state}; weights ({weights}), bias {bias}": (
         "{gate}: {state}. 가중치 ({weights}), 편향 {bias}"
     ),
-    "epoch {epoch} made no mistake: converged": "{epoch}번째 에포크에서 틀린 행이 없습니다: 수렴",
-    "never converged in {epochs} epochs": "{epochs}에포크 동안 수렴하지 않았습니다",
+    "epoch {epoch} made no mistake: converged": "에포크 {epoch}에서 틀린 것 없음: 수렴",
+    "never converged in {epochs} epochs": "{epochs} 에포크 동안 수렴하지 않음",
 }
 
 # gatelab.mlp_widgets, gatelab.api_widgets: lessons 04 and 06 playgrounds
