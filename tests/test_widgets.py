@@ -1,15 +1,23 @@
 """gatelab.widgets: each playground builds, and moving a control redraws it, with no display."""
 
+import importlib.util
+import io
+
 import matplotlib
 
 matplotlib.use("Agg")  # no display in tests
 
+import numpy as np
 import pytest
-from ipywidgets import Output
+from ipywidgets import HTML, Image
+from PIL import Image as PILImage
 
 from gatelab import train_gate
+from gatelab.i18n import fonts
+from gatelab.language import set_language
 from gatelab.perceptron import Perceptron
 from gatelab.widgets import (
+    LivePlayground,
     Playground,
     Reading,
     boundary_playground,
@@ -37,7 +45,8 @@ def test_read_input_shows_the_arithmetic():
 
 def test_input_playground_follows_the_sliders(and_model):
     playground = input_playground(and_model, "AND")
-    assert isinstance(playground, Playground) and isinstance(playground.output, Output)
+    assert isinstance(playground, LivePlayground) and isinstance(playground, Playground)
+    assert isinstance(playground.image, Image) and isinstance(playground.text, HTML)
     assert set(playground.controls) == {"x1", "x2"}
     assert isinstance(playground.result, Reading)
     playground.controls["x1"].value = 1.0
@@ -80,3 +89,107 @@ def test_training_playground_retrains_on_each_change():
 def test_playground_repr_is_readable_without_a_browser(and_model):
     text = repr(input_playground(and_model, "AND"))
     assert text.startswith("Playground: ") and " at 0x" not in text
+
+
+def pixels(png: bytes) -> np.ndarray:
+    """A PNG's pixels as an array of RGB values."""
+    png = bytes(png)  # the widget may hand back a memoryview
+    assert png.startswith(b"\x89PNG")
+    return np.asarray(PILImage.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+def moved(playground: LivePlayground, name: str, value: object) -> tuple[bool, bool]:
+    """Set one control; say whether the picture's pixels and the text changed."""
+    png, text = playground.image.value, playground.text.value
+    playground.controls[name].value = value
+    new = pixels(playground.image.value)
+    picture_changed = new.shape != pixels(png).shape or bool((new != pixels(png)).any())
+    return picture_changed, playground.text.value != text
+
+
+def test_the_input_playground_moves_its_star_and_rewrites_the_arithmetic(and_model):
+    playground = input_playground(and_model, "AND")
+    assert "The trained AND perceptron says 0." in playground.text.value
+    assert moved(playground, "x1", 1.0) == (True, True)
+    assert "The trained AND perceptron says 1." in playground.text.value
+    assert "step(" in playground.text.value and "&gt;" not in playground.text.value
+    # Back where it was: the same picture as before, drawn from the kept still parts.
+    first = pixels(playground.image.value)
+    moved(playground, "x1", 0.0)
+    moved(playground, "x1", 1.0)
+    assert (pixels(playground.image.value) == first).all()
+
+
+def test_the_boundary_playground_redraws_line_legend_and_table(and_model):
+    playground = boundary_playground("AND", weights=(0.5, 0.5), bias=-0.2)
+    assert "<table>" in playground.text.value and "AND: 2 of 4 right" in playground.text.value
+    assert moved(playground, "w1", 0.6) == (True, True)  # the line moves, the sums change
+    assert moved(playground, "b", -0.7) == (True, True)
+    assert "AND: 4 of 4 right" in playground.text.value
+    assert moved(playground, "gate", "XOR") == (True, True)
+    assert "XOR:" in playground.text.value
+
+
+def test_a_step_looks_like_a_fresh_drawing_of_the_same_settings():
+    # Reached step by step (the quick path) or in one go (everything drawn): the same picture.
+    stepped = boundary_playground("AND", weights=(0.5, 0.5), bias=-0.2)
+    for value in (0.55, 0.6, 0.65, 0.7):
+        stepped.controls["w1"].value = value
+    direct = boundary_playground("AND", weights=(0.7, 0.5), bias=-0.2)
+    difference = np.abs(pixels(stepped.image.value) - pixels(direct.image.value))
+    assert difference.max() <= 8  # only anti-aliasing and the shading over the grid may differ
+
+
+def test_the_training_playground_redraws_after_retraining():
+    playground = training_playground("NAND", learning_rate=0.01, epochs=100, seed=3)
+    assert "NAND: converged in" in playground.text.value
+    for seed in (4, 5, 4):
+        assert moved(playground, "seed", seed) == (True, True)
+    assert moved(playground, "epochs", 12) == (True, True)
+    assert "not converged after 12 epochs" in playground.text.value
+    wide = pixels(playground.image.value).shape
+    assert moved(playground, "gate", "NOT")[0]  # a number line: a lower picture
+    assert pixels(playground.image.value).shape[0] < wide[0]
+
+
+@pytest.fixture
+def korean(monkeypatch):
+    """Korean messages (and its Hangul font) for one test, then English and the old rcParams."""
+    if importlib.util.find_spec("koreanize_matplotlib") is None:
+        # Without the font package the plots show boxes for Hangul; the labels are still Korean,
+        # and those are what these tests read (test_i18n checks the glyphs).
+        monkeypatch.setattr(fonts, "use_korean_font", lambda: "DejaVu Sans")
+    with matplotlib.rc_context():
+        set_language("ko")
+        try:
+            yield
+        finally:
+            set_language("en")
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+def test_playgrounds_built_after_set_language_ko_speak_korean(and_model, korean):
+    inputs = input_playground(and_model, "AND")
+    assert inputs.controls["x1"].description == "입력 x1"
+    assert "퍼셉트론의 출력은 0입니다" in inputs.text.value
+    assert "계단 함수는" in inputs.text.value
+    assert repr(inputs).startswith("실습 위젯: 입력을 움직여 AND")
+    boundary = boundary_playground("AND")
+    assert [boundary.controls[name].description for name in ("gate", "w1", "b")] == [
+        "게이트",
+        "가중치 w1",
+        "편향 b",
+    ]
+    training = training_playground("AND")
+    assert training.controls["learning_rate"].description == "학습률"
+    assert "에포크 만에 수렴했습니다" in training.text.value
+    assert moved(training, "epochs", 2) == (True, True)
+    assert "수렴하지 않았습니다" in training.text.value
+
+
+def test_english_is_back_after_set_language_en(and_model):
+    playground = input_playground(and_model, "AND")
+    assert playground.controls["x1"].description == "input x1"
+    assert repr(playground) == (
+        "Playground: Move an input through AND (run the notebook to use the sliders)"
+    )
