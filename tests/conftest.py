@@ -5,7 +5,10 @@ import pickle
 import pickletools
 from pathlib import Path
 
+import matplotlib
 import pytest
+
+from gatelab.language import set_language
 
 
 class WritesMarker:
@@ -38,3 +41,14 @@ def no_key_from_the_environment():
     os.environ.pop("GATELAB_TOKEN", None)
     if saved is not None:
         os.environ["GATELAB_TOKEN"] = saved
+
+
+@pytest.fixture
+def korean():
+    """Korean messages and the Hangul font for one test; English and matplotlib's settings after."""
+    with matplotlib.rc_context():
+        set_language("ko")
+        try:
+            yield
+        finally:
+            set_language("en")

@@ -81,17 +81,6 @@ def placeholders(text: str, formatted: bool) -> list[str]:
     return sorted(re.findall(r"\{[^{}]*\}", text))
 
 
-@pytest.fixture
-def korean():
-    """Korean messages and the Hangul font for one test; English and matplotlib's settings after."""
-    with matplotlib.rc_context():
-        set_language("ko")
-        try:
-            yield
-        finally:
-            set_language("en")
-
-
 def in_both(call):
     """call() in English, then in Korean (the language is English again afterwards)."""
     english = call()
@@ -139,6 +128,22 @@ def test_korean_entries_are_korean():
     # Keys that are only fields ("{hint}") may add a Korean word; everything else must be Korean.
     not_korean = [english for english, korean in KOREAN.items() if not HANGUL.search(korean)]
     assert not_korean == []
+
+
+def test_a_message_in_two_groups_reads_the_same_in_both():
+    # KOREAN merges the groups, the later winning: a shared key must not mean two things.
+    from gatelab import messages_ko
+
+    groups = {name: value for name, value in vars(messages_ko).items() if name.isupper()}
+    groups.pop("KOREAN")
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for group, entries in groups.items():
+        for english, korean in entries.items():
+            first = seen.setdefault(english, (group, korean))
+            if first[1] != korean:
+                clashes.append(f"{english!r}: {first[0]} {first[1]!r}, {group} {korean!r}")
+    assert clashes == []
 
 
 def test_tr_follows_the_language(korean):

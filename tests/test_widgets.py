@@ -1,6 +1,5 @@
 """gatelab.widgets: each playground builds, and moving a control redraws it, with no display."""
 
-import importlib.util
 import io
 
 import matplotlib
@@ -13,8 +12,6 @@ from ipywidgets import HTML, Image
 from PIL import Image as PILImage
 
 from gatelab import train_gate
-from gatelab.i18n import fonts
-from gatelab.language import set_language
 from gatelab.perceptron import Perceptron
 from gatelab.widgets import (
     LivePlayground,
@@ -152,22 +149,6 @@ def test_the_training_playground_redraws_after_retraining():
     assert pixels(playground.image.value).shape[0] < wide[0]
 
 
-@pytest.fixture
-def korean(monkeypatch):
-    """Korean messages (and its Hangul font) for one test, then English and the old rcParams."""
-    if importlib.util.find_spec("koreanize_matplotlib") is None:
-        # Without the font package the plots show boxes for Hangul; the labels are still Korean,
-        # and those are what these tests read (test_i18n checks the glyphs).
-        monkeypatch.setattr(fonts, "use_korean_font", lambda: "DejaVu Sans")
-    with matplotlib.rc_context():
-        set_language("ko")
-        try:
-            yield
-        finally:
-            set_language("en")
-
-
-@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
 def test_playgrounds_built_after_set_language_ko_speak_korean(and_model, korean):
     inputs = input_playground(and_model, "AND")
     assert inputs.controls["x1"].description == "입력 x1"
