@@ -208,3 +208,20 @@ def test_outputs_compare_as_nbval_does():
     assert comparable_outputs(run("AAA", "id1", "")) == [
         [{"type": "display_data", "data": {"text/plain": "<Figure>"}}]
     ]
+
+
+def test_prints_split_by_timing_are_joined_as_nbval_joins_them():
+    from gatelab.i18n.build import coalesce_streams
+
+    cell = nbformat.v4.new_code_cell("print(1); print(2)")
+    out = nbformat.v4.new_output
+    cell.outputs = [
+        out("stream", name="stdout", text="1\n"),
+        out("stream", name="stdout", text="2\n"),
+        out("stream", name="stderr", text="warning\n"),
+        out("execute_result", data={"text/plain": "3"}, execution_count=1),
+        out("stream", name="stdout", text="4\n"),
+    ]
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    texts = [o.get("text") for o in coalesce_streams(notebook).cells[0].outputs]
+    assert texts == ["1\n2\n", "warning\n", None, "4\n"]

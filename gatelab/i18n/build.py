@@ -81,6 +81,28 @@ def stable_widget_ids(notebook: nbformat.NotebookNode, seed: str) -> nbformat.No
     return nbformat.reads(text, as_version=4)
 
 
+def coalesce_streams(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Join each run of stdout (or stderr) outputs into one, as nbval compares them."""
+    # How a cell's prints are split into outputs depends on timing (a server thread, a flush),
+    # so a rebuild would differ from the committed notebook for no visible reason.
+    for cell in notebook.cells:
+        joined: list[nbformat.NotebookNode] = []
+        for output in cell.get("outputs", []):
+            previous = joined[-1] if joined else None
+            if (
+                output.output_type == "stream"
+                and previous is not None
+                and previous.output_type == "stream"
+                and previous.name == output.name
+            ):
+                previous.text += output.text
+            else:
+                joined.append(output)
+        if cell.cell_type == "code":
+            cell.outputs = joined
+    return notebook
+
+
 def execute(notebook: nbformat.NotebookNode, folder: Path, seed: str) -> nbformat.NotebookNode:
     """Run every cell from a fresh kernel in `folder`, as the English lessons are run."""
     # Widget state is kept (sliders render on a code host, as in English); only its ids are made
@@ -89,7 +111,7 @@ def execute(notebook: nbformat.NotebookNode, folder: Path, seed: str) -> nbforma
         timeout=EXECUTE_TIMEOUT, kernel_name="python3", record_timing=False
     )
     runner.preprocess(notebook, {"metadata": {"path": str(folder)}})
-    return stable_widget_ids(notebook, seed)
+    return stable_widget_ids(coalesce_streams(notebook), seed)
 
 
 def build_lesson(
