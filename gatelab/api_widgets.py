@@ -65,8 +65,10 @@ def api_playground(
     `get(path)` sends one GET request and returns the response, e.g.
     `lambda path: client.get(path)`. `restart` says how to start a stopped server again.
     """
-    if restart is None:
-        restart = tr("run the cells that start it again, then move a slider")
+    # The lesson's own advice, in Korean when the catalog has it.
+    restart = (
+        tr(restart) if restart else tr("run the cells that start it again, then move a slider")
+    )
 
     def draw(gate: str, a: int, b: int) -> str:
         try:

@@ -694,6 +694,22 @@ MORE_PLAYGROUNDS: dict[str, str] = {
     "Ask the gate API": "게이트 API에 물어보기",
 }
 
+# Text the lessons' own code cells hand to the library (titles, line names, advice): the Korean
+# edition copies code cells verbatim, so the library translates it when it shows it.
+LESSON_TEXT: dict[str, str] = {
+    "AND by hand: x1 + x2 − 1.5 = 0": "손으로 정한 AND: x1 + x2 − 1.5 = 0",
+    "AND: 2 of 4 right": "AND: 4개 중 2개 맞음",
+    "XOR = OR and NAND": "XOR = OR 그리고 NAND",
+    "OR line": "OR 직선",
+    "NAND line": "NAND 직선",
+    "Set by hand: lesson 03's two lines": "손으로 정한 값: 수업 03의 직선 두 개",
+    "XOR: the learned probability of 1": "XOR: 학습한 '1일 확률'",
+    "XOR: the surface and the 8 hidden lines": "XOR: 확률 곡면과 은닉 직선 8개",
+    "run the first cell of section 7 again to start it": (
+        "7절의 첫 번째 셀을 다시 실행해서 서버를 시작하세요"
+    ),
+}
+
 KOREAN: dict[str, str] = {
     **EXERCISES,
     **TABLES,
@@ -701,4 +717,5 @@ KOREAN: dict[str, str] = {
     **STORAGE,
     **PLAYGROUNDS,
     **MORE_PLAYGROUNDS,
+    **LESSON_TEXT,
 }

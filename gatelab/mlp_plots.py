@@ -160,7 +160,7 @@ def plot_decision_surface(
     draw_gate_points(ax, gate)
     add_legend(ax, ncols=2 if show_hidden else 3)
     learned = tr("{gate}: what the network learned", gate=get_gate(gate).name)
-    ax.set_title(title or learned, fontsize=10)
+    ax.set_title(tr(title) if title else learned, fontsize=10)
     return fig
 
 
@@ -192,7 +192,8 @@ def plot_loss_curve(
     """How the loss fell, epoch by epoch."""
     fig, ax = new_axes(ax, figsize=(5.6, 3.4))
     draw_loss_curve(ax, losses)
-    ax.set_title(title or tr("Loss over {epochs} epochs", epochs=len(losses)), fontsize=10)
+    default = tr("Loss over {epochs} epochs", epochs=len(losses))
+    ax.set_title(tr(title) if title else default, fontsize=10)
     return fig
 
 

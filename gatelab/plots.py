@@ -328,7 +328,7 @@ def plot_boundary(
         _square_view(ax)
     add_legend(ax)
     if title is not None:
-        ax.set_title(title)
+        ax.set_title(tr(title))  # a lesson's own title, in Korean when the catalog has it
     return fig
 
 
@@ -444,7 +444,7 @@ def plot_not(
     fig, ax = new_axes(ax, figsize=(5.0, 2.4))
     draw_number_line(ax, weights, bias)
     add_legend(ax, ncols=3)
-    ax.set_title(title or tr("NOT: one input, one threshold"), fontsize=10)
+    ax.set_title(tr(title) if title else tr("NOT: one input, one threshold"), fontsize=10)
     return fig
 
 
@@ -529,7 +529,7 @@ def plot_training(
     errors = model.errors_per_epoch()
     draw_errors_per_epoch(error_ax, errors, len(spec.targets), model.converged_)
     if title:
-        fig.suptitle(title)
+        fig.suptitle(tr(title))
     return fig
 
 
@@ -773,7 +773,7 @@ def plot_band(
     spare = iter(SPARE_LINE_COLORS)
     for (weights, bias), label, name in zip(boundaries, labels, gates):
         color = GATE_COLORS[name] if name in GATE_COLORS else next(spare)
-        draw_boundary(ax, weights, bias, shade=False, color=color, label=label, linewidth=2.5)
+        draw_boundary(ax, weights, bias, shade=False, color=color, label=tr(label), linewidth=2.5)
     draw_gate_points(ax, gate)
     spec = get_gate(gate)
     fires = np.ones(len(spec.targets), dtype=bool)
@@ -792,7 +792,7 @@ def plot_band(
         )
     add_legend(ax, ncols=2)
     band_title = tr("{gate}: 1 only in the band where every line fires", gate=spec.name)
-    ax.set_title(title or band_title, fontsize=10)
+    ax.set_title(tr(title) if title else band_title, fontsize=10)
     return fig
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
+import nbformat
 import pytest
 import torch
 
@@ -35,7 +36,7 @@ import gatelab
 from gatelab import Perceptron, set_language, train_gate, truth_table
 from gatelab import exercises as ex
 from gatelab.language import count_text, korean_units, tr
-from gatelab.messages_ko import KOREAN
+from gatelab.messages_ko import KOREAN, LESSON_TEXT
 
 SOURCE = Path(gatelab.__file__).parent
 MARKERS = {"tr", "translatable"}
@@ -119,9 +120,33 @@ def test_korean_entries_keep_the_fields():
     assert wrong == []
 
 
+def lesson_literals() -> set[str]:
+    """Every string literal in the English lessons' code cells."""
+    literals = set()
+    for path in sorted((SOURCE.parent / "notebooks").glob("0*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                source = "\n".join(
+                    line for line in cell.source.splitlines() if not line.lstrip().startswith("%")
+                )
+                tree = ast.parse(source)
+                literals |= {
+                    node.value
+                    for node in ast.walk(tree)
+                    if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                }
+    return literals
+
+
 def test_no_korean_entry_is_an_orphan():
     used = {message.english for message in MESSAGES}
-    assert sorted(set(KOREAN) - used) == []
+    assert sorted(set(KOREAN) - used - set(LESSON_TEXT)) == []
+
+
+def test_lesson_text_is_text_a_lesson_passes_in():
+    # LESSON_TEXT holds what the lessons' code cells give the library; an entry whose lesson
+    # text changed would silently stop being translated.
+    assert sorted(set(LESSON_TEXT) - lesson_literals()) == []
 
 
 def test_korean_entries_are_korean():
