@@ -32,14 +32,17 @@ SLIDER_HANDLES = ".noUi-handle"
 # The playground's picture of itself: its text and image sources with the controls taken out
 # (a slider's own readout changes with every move; that is not the playground answering).
 # Independent of how the playground draws: an Output redrawn, an Image or HTML widget updated.
-SNAPSHOT_JS = """
+SNAPSHOT_JS = (
+    """
 (box) => {
   const copy = box.cloneNode(true);
   copy.querySelectorAll(%r).forEach((control) => control.remove());
   const images = [...copy.querySelectorAll('img')].map((img) => img.getAttribute('src'));
   return JSON.stringify({text: copy.textContent.replace(/\\s+/g, ' ').trim(), images});
 }
-""" % CONTROLS  # noqa: UP031 (JavaScript braces would fight an f-string)
+"""
+    % CONTROLS
+)  # noqa: UP031 (JavaScript braces would fight an f-string)
 
 # Watch one playground from the key press to its last change: window.__watch.t0 is when the key
 # went down, .last when the snapshot last changed, .changed whether it differs from the start.
@@ -112,7 +115,8 @@ def check_every_cell_ran(prompts: list[str]) -> None:
 
 def playgrounds(page: Page) -> list[Locator]:
     """Every widget box in the notebook's outputs that holds a slider."""
-    return [root for root in page.locator(WIDGET_ROOTS).all() if root.locator(SLIDER_HANDLES).count()]
+    roots = page.locator(WIDGET_ROOTS).all()
+    return [root for root in roots if root.locator(SLIDER_HANDLES).count()]
 
 
 def playground_title(box: Locator) -> str:
@@ -142,7 +146,7 @@ def key_for(handle: Locator) -> str:
 def move_slider(
     page: Page, box: Locator, index: int, timeout_ms: float = 30_000, quiet_ms: float = 300
 ) -> SliderMove:
-    """Focus slider `index` of the playground, press one arrow key, wait for the output to settle."""
+    """Focus slider `index` of the playground, press an arrow key, wait for the output to settle."""
     handle = box.locator(SLIDER_HANDLES).nth(index)
     handle.scroll_into_view_if_needed()
     handle.focus()
@@ -152,7 +156,7 @@ def move_slider(
     page.keyboard.press(key)
     try:
         page.wait_for_function(SETTLED_JS, arg=quiet_ms, timeout=timeout_ms, polling=20)
-    except PlaywrightTimeout:  # the playground did not change within the timeout: move.changed is False
+    except PlaywrightTimeout:  # no change within the timeout: move.changed stays False
         return move
     finally:
         watch = page.evaluate(
@@ -169,7 +173,8 @@ def check_sliders_change_output(
     page: Page, box: Locator, timeout_ms: float = 30_000
 ) -> list[SliderMove]:
     """Each slider of the playground, moved one step with the keyboard, changes what it shows."""
-    moves = [move_slider(page, box, i, timeout_ms) for i in range(box.locator(SLIDER_HANDLES).count())]
+    count = box.locator(SLIDER_HANDLES).count()
+    moves = [move_slider(page, box, index, timeout_ms) for index in range(count)]
     stuck = [f"{move.slider!r} ({move.key})" for move in moves if not move.changed]
     assert moves, "the playground has no slider"
     assert not stuck, (
@@ -210,4 +215,3 @@ def _origin(url: str) -> str:
     """scheme://host:port of a URL."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-

@@ -111,9 +111,7 @@ def page_log() -> PageLog:
 
 
 @pytest.fixture
-def page(
-    browser: Browser, page_log: PageLog, request: pytest.FixtureRequest
-) -> Iterator[Page]:
+def page(browser: Browser, page_log: PageLog, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh browser page; on failure its screenshot and console log go to ARTIFACTS."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()

@@ -67,7 +67,7 @@ def free_port() -> int:
 
 
 def copy_lessons(destination: Path) -> Path:
-    """Copy notebooks/ (lessons and images) to `destination`: the tests never touch the originals."""
+    """Copy notebooks/ (lessons, images) to `destination`: the tests never touch the originals."""
     shutil.copytree(NOTEBOOKS, destination, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     return destination
 

@@ -9,13 +9,11 @@ import time
 
 from playwright.sync_api import Page
 
-# The kernel's state as the notebook's status bar item says it: "Python 3 (ipykernel) | Idle".
-KERNEL_STATUS = ".jp-Notebook .jp-InputPrompt, .jp-KernelStatus"
 CODE_PROMPTS = ".jp-Notebook .jp-CodeCell .jp-InputArea-prompt"
 
 
 def open_notebook(page: Page, url: str, timeout_ms: float = 120_000) -> None:
-    """Open a notebook, wait until its kernel is idle, and hide the side panel as a student might."""
+    """Open a notebook, wait until its kernel is idle, and hide the side panel (more lesson)."""
     page.goto(url)
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=timeout_ms)
     wait_for_kernel(page, "Idle", timeout_ms)
@@ -40,7 +38,7 @@ def wait_for_kernel(page: Page, status: str, timeout_ms: float) -> None:
 
 
 def restart_and_run_all(page: Page, timeout_ms: float = 600_000) -> float:
-    """Kernel > Restart Kernel and Run All Cells…, confirm, wait for the last cell: seconds taken."""
+    """Kernel > Restart Kernel and Run All Cells…, confirm, wait for the end: seconds taken."""
     started = time.monotonic()
     page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").click()
     page.locator(".lm-Menu-itemLabel", has_text="Restart Kernel and Run All Cells").click()

@@ -32,7 +32,7 @@ API_ANSWER = re.compile(r"-> 200 \{.*'result': [01]")
 
 
 def test_every_lesson_is_tested():
-    assert LESSONS == sorted(PLAYGROUNDS)
+    assert sorted(PLAYGROUNDS) == LESSONS
 
 
 @pytest.fixture
