@@ -18,10 +18,10 @@ def open_notebook(page: Page, url: str, timeout_ms: float = 120_000) -> None:
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=timeout_ms)
     wait_for_kernel(page, "Idle", timeout_ms)
     # The file browser takes a quarter of the screen; the screenshots show the lesson instead.
-    page.evaluate("() => window.jupyterapp.commands.execute('application:toggle-left-area')")
-    page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current").wait_for(
-        state="detached", timeout=timeout_ms
-    )
+    open_panel = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+    if open_panel.count():
+        page.evaluate("() => window.jupyterapp.commands.execute('application:toggle-left-area')")
+        open_panel.wait_for(state="detached", timeout=timeout_ms)
 
 
 def kernel_status(page: Page) -> str:
