@@ -7,6 +7,7 @@ import re
 
 import pytest
 from checks import (
+    block_other_hosts,
     check_every_cell_ran,
     check_no_error_output,
     check_sliders_change_output,
@@ -44,6 +45,8 @@ def lesson_kernels(lab):
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_lesson_runs_all_and_its_playgrounds_answer(lesson, lab, page, page_log, lesson_kernels):
+    # A classroom may be offline: the lesson (its pictures, JupyterLab's files) asks no other host.
+    other_hosts = block_other_hosts(page, lab.url)
     open_notebook(page, lab.tree_url(lesson))
     restart_and_run_all(page)
 
@@ -63,3 +66,4 @@ def test_lesson_runs_all_and_its_playgrounds_answer(lesson, lab, page, page_log,
 
     check_no_error_output(page)  # a slider move that raised shows its traceback in the widget
     page_log.check_no_page_errors()
+    other_hosts.check()
