@@ -7,8 +7,8 @@ Run with `make test-browser` (or `pytest tests/browser`); `pytest tests` leaves 
 
 from __future__ import annotations
 
-import os
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from gatelab.server import ServerProcess, start_server_process
 
-ARTIFACTS = Path(os.environ.get("GATELAB_BROWSER_ARTIFACTS", ROOT / "build" / "browser-artifacts"))
+ARTIFACTS = ROOT / "build" / "browser-artifacts"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -52,11 +52,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def fresh_artifacts() -> None:
     """Start each run with an empty artifacts directory: what is in it is from this run."""
-    if ARTIFACTS.exists():
-        for old in ARTIFACTS.glob("*/*"):
-            old.unlink()
-        for folder in ARTIFACTS.glob("*"):
-            folder.rmdir()
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
