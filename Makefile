@@ -69,3 +69,6 @@ bench: $(STAMP)
 
 # The Korean edition: notebooks/ko/ built from the English lessons and locale/ko/ (make ko).
 include ko.mk
+
+# The browser tests and the playground benchmark (make test-browser, make bench-ui).
+include browser.mk

@@ -10,6 +10,22 @@ import pytest
 
 from gatelab.language import set_language
 
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Leave tests/browser out unless it is asked for by path (`make test-browser`).
+
+    They need Chromium and take minutes, so `pytest tests` (and `make test`) skip the folder.
+    """
+    if collection_path != BROWSER_TESTS:
+        return None
+    for arg in config.args:
+        asked = (config.invocation_params.dir / arg.split("::", 1)[0]).resolve()
+        if asked == BROWSER_TESTS or BROWSER_TESTS in asked.parents:
+            return None
+    return True
+
 
 class WritesMarker:
     """A crafted object whose unpickling runs code: here, harmlessly, writing a marker file."""
