@@ -667,8 +667,8 @@ PLAYGROUNDS: dict[str, str] = {
     "seed": "시드",
     "converged in {epochs} epochs": "{epochs}에포크 만에 수렴했습니다",
     "not converged after {epochs} epochs": "{epochs}에포크가 지나도 수렴하지 않았습니다",
-    "{gate}: {state}; weights ({weights}), bias {bias}": (
-        "{gate}: {state}. 가중치 ({weights}), 편향 {bias}"
+    "{gate}: {state} (at most {budget} allowed); weights ({weights}), bias {bias}": (
+        "{gate}: {state}(최대 {budget} 에포크까지 허용). 가중치 ({weights}), 편향 {bias}"
     ),
     "epoch {epoch} made no mistake: converged": "에포크 {epoch}에서 틀린 것 없음: 수렴",
     "never converged in {epochs} epochs": "{epochs} 에포크 동안 수렴하지 않음",

@@ -74,6 +74,7 @@ SLIDER_LAYOUT = Layout(width="300px")
 SLIDER_STYLE = {"description_width": "90px"}
 MAX_PATCHES = 40  # remembered patches of pixels per figure (an epoch axis: ~100 kB each)
 MAX_LAYOUTS = 3  # per figure: a legend that cannot fit must not make every step lay out again
+MAX_TRAINING_FIGURES = 6  # looks of the training figure kept ready (a few MB each)
 
 
 class Playground(VBox):
@@ -545,38 +546,51 @@ def training_playground(
         "epochs": retrain_slider(tr("epochs"), epochs, 1, 100),
         "seed": retrain_slider(tr("seed"), seed, 0, 50),
     }
-    # One figure per shape (two-input gates get a square panel, NOT a number line), each with
-    # what its still picture shows and the artists drawn over it on every step.
-    figures: dict[bool, tuple[LiveFigure, dict[str, Any]]] = {}
+    # One figure per look of the still parts (two-input gates: gate, bars or line, a clean epoch,
+    # the final boundary's legend rows; NOT: one number-line figure), so a slider that goes back
+    # and forth across a change of look (39 epochs drawn as a line, 23 as bars) finds both
+    # figures ready and only draws what moves. A few are kept, the oldest dropped first.
+    figures: dict[object, tuple[LiveFigure, dict[str, Any]]] = {}
+
+    def remember(
+        shown: dict[str, Any], plotted: list[Artist], figure: Figure, still: object
+    ) -> None:
+        """Note which artists every step draws again and which a step of this look replaces."""
+        path_axes, error_axes = figure.axes[:2]
+        legends = [path_axes.get_legend(), error_axes.get_legend()]
+        # The points (and the 0/1 inside them) lie over the lines: drawn on every step.
+        kept = [a for a in path_axes.collections if isinstance(a, PathCollection)]
+        kept += list(path_axes.texts)
+        shown["kept"] = kept
+        shown["replaced"] = [a for a in plotted if a not in legends and a not in kept]
+        shown["still"] = still
 
     def picture(model: Perceptron, gate: str) -> bytes:
-        """The training figure for this model: a full plot_training when a legend or title
-        changes, else only the boundary path, the mistakes and the epoch axis drawn again."""
+        """The training figure for this model: the figure of its look, with only the boundary
+        path, the mistakes and the epoch axis drawn again."""
         spec = get_gate(gate)
         wide = spec.arity == 2
-        if wide not in figures:
-            figures[wide] = (LiveFigure(plot_training(model, gate)), {"still": None})
-        live, shown = figures[wide]
-        path_axes, error_axes = live.figure.axes[:2]
         errors = model.errors_per_epoch()
         final_weights, final_bias = model.weights_.tolist(), float(model.bias_)
-        # What the legends and titles show: bars or a line, a clean epoch, the final boundary's
-        # rows.
         # NOT's legend names its threshold, so NOT is drawn in full whenever its weights change.
         rows = _legend_rows(final_weights, final_bias) if wide else (*final_weights, final_bias)
         still = (spec.name, len(errors) <= 30, 0 in errors, rows)
-        if wide and still == shown["still"]:
+        look = (still, get_language()) if wide else (None, get_language())
+        if look not in figures:
+            if len(figures) >= MAX_TRAINING_FIGURES:
+                figures.pop(next(iter(figures)))
+            live = LiveFigure(plot_training(model, gate))
+            figures[look] = (live, {})
+            plotted = [a for axes in live.figure.axes for a in _plotted(axes)]
+            remember(figures[look][1], plotted, live.figure, still)
+        live, shown = figures[look]
+        path_axes, error_axes = live.figure.axes[:2]
+        if wide and shown["still"] == still:
             step = lambda: _draw_training_step(path_axes, error_axes, model)  # noqa: E731
             shown["replaced"] = live.replace(shown["replaced"], step)
-        else:
+        elif shown["still"] != still:  # NOT with other weights: its legend names the threshold
             plotted = live.redraw(lambda: plot_training(model, gate, axes=(path_axes, error_axes)))
-            legends = [path_axes.get_legend(), error_axes.get_legend()]
-            # The points (and the 0/1 inside them) lie over the lines: drawn on every step.
-            kept = [a for a in path_axes.collections if isinstance(a, PathCollection)]
-            kept += list(path_axes.texts)
-            shown["kept"] = kept
-            shown["replaced"] = [a for a in plotted if a not in legends and a not in kept]
-            shown["still"] = still
+            remember(shown, plotted, live.figure, still)
         moving = [*shown["replaced"], *shown["kept"], *_frames(live.figure)]
         # The epoch axis is slow to draw (its text) and depends only on the number of epochs.
         return live.png(moving, still, remembered=[(error_axes.xaxis, len(errors))])
@@ -588,10 +602,12 @@ def training_playground(
             state = tr("converged in {epochs} epochs", epochs=model.converged_epoch_)
         else:
             state = tr("not converged after {epochs} epochs", epochs=model.epochs_run_)
+        # The budget is said too: past convergence, moving the epochs slider changes only it.
         line = tr(
-            "{gate}: {state}; weights ({weights}), bias {bias}",
+            "{gate}: {state} (at most {budget} allowed); weights ({weights}), bias {bias}",
             gate=gate,
             state=state,
+            budget=epochs,
             weights=rounded,
             bias=f"{model.bias_:.3f}",
         )
