@@ -134,7 +134,11 @@ class LivePlayground(Playground):
     def _make_view(self, draw: Callable[..., Frame]) -> Widget:
         """An Image above an HTML text, filled now and again on every change of a control."""
         self._draw = draw
-        self.image = ImageWidget(format="png")
+        # A VBox stretches its children to its width, which would blow the picture up (blurred);
+        # flex-start keeps it at its own size, max_width lets a narrow window shrink it.
+        self.image = ImageWidget(
+            format="png", layout=Layout(align_self="flex-start", max_width="100%")
+        )
         self.text = HTML()
         for widget in self.controls.values():
             widget.observe(self._refresh, names="value")

@@ -88,7 +88,7 @@ class JupyterLab:
         A workspace of its own (by default named after the file) keeps JupyterLab from
         reopening the notebooks an earlier test had open, each with a kernel.
         """
-        workspace = workspace or Path(name).stem.replace("_", "-")
+        workspace = workspace or str(Path(name).with_suffix("")).replace("/", "-").replace("_", "-")
         return f"{self.url}/lab/workspaces/{workspace}/tree/{name}?token={self.token}"
 
     def api(self, method: str, path: str) -> httpx.Response:
