@@ -21,15 +21,10 @@ from playwright.sync_api import sync_playwright
 from gatelab.api import create_app
 from gatelab.server import start_server
 
-CHROMIUM = "/usr/bin/chromium"
-HEADLESS_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# The browser tests' launcher: Debian's Chromium with the flags it needs on a closed network.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "browser"))
+from lab import launch_chromium
+
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "notebooks/images/docs_try_it_out.png"
 ROUTE = "/predict/{gate}/{a}/{b}"
 LESSON_PORT = 8765
@@ -44,7 +39,7 @@ def take_screenshot(output: Path) -> None:
     ):
         httpx.post(f"{server.url}/train/AND", timeout=30).raise_for_status()
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=HEADLESS_FLAGS)
+            browser = launch_chromium(playwright)
             page = browser.new_page(viewport={"width": 900, "height": 1400})
             page.goto(f"{server.url}/docs")
             summary = page.locator(f'.opblock-summary-path[data-path="{ROUTE}"]')
