@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -797,6 +798,11 @@ def plot_band(
 
 
 # ----- tables that read well both on a code host (HTML) and when printed (text) -----------------
+def display_width(text: str) -> int:
+    """How many columns `text` takes in a terminal: Hangul and other wide letters take two."""
+    return sum(2 if unicodedata.east_asian_width(letter) in "WF" else 1 for letter in text)
+
+
 @dataclass(frozen=True)
 class Table:
     """A small table: shown as HTML in a notebook, as aligned text when printed."""
@@ -806,11 +812,12 @@ class Table:
     caption: str = ""
 
     def __str__(self) -> str:
-        widths = [max(len(cell) for cell in column) for column in zip(self.headers, *self.rows)]
-        lines = [
-            "  ".join(cell.rjust(width) for cell, width in zip(row, widths))
-            for row in (self.headers, *self.rows)
-        ]
+        widths = [max(map(display_width, column)) for column in zip(self.headers, *self.rows)]
+
+        def right_aligned(cell: str, width: int) -> str:
+            return " " * (width - display_width(cell)) + cell
+
+        lines = ["  ".join(map(right_aligned, row, widths)) for row in (self.headers, *self.rows)]
         lines.insert(1, "  ".join("-" * width for width in widths))
         return "\n".join(([self.caption] if self.caption else []) + lines)
 

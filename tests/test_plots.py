@@ -419,3 +419,12 @@ def test_a_long_run_draws_its_mistakes_as_a_line_not_a_block():
     assert not error_ax.patches  # no bars, no filled area
     (line,) = [line for line in error_ax.lines if line.get_gid() == "errors"]
     np.testing.assert_array_equal(line.get_ydata(), model.errors_per_epoch())
+
+
+def test_printed_tables_line_up_hangul_which_takes_two_columns():
+    from gatelab.plots import Table, display_width
+
+    table = Table(("입력", "ok"), (("0", "✓"), ("10", "✗")))
+    lines = str(table).splitlines()
+    assert {display_width(line) for line in lines} == {display_width(lines[0])}
+    assert lines[0] == "입력  ok" and lines[2] == "   0   ✓"
