@@ -703,6 +703,7 @@ LESSON_TEXT: dict[str, str] = {
     "OR line": "OR 직선",
     "NAND line": "NAND 직선",
     "Set by hand: lesson 03's two lines": "손으로 정한 값: 수업 03의 직선 두 개",
+    "XOR: training loss per epoch": "XOR: 에포크별 학습 손실",
     "XOR: the learned probability of 1": "XOR: 학습한 '1일 확률'",
     "XOR: the surface and the 8 hidden lines": "XOR: 확률 곡면과 은닉 직선 8개",
     "run the first cell of section 7 again to start it": (
