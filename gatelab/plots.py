@@ -540,6 +540,22 @@ def draw_errors_per_epoch(ax: Axes, errors: Sequence[int], rows: int, converged:
     Up to 30 epochs are bars; longer runs are a thin line with a dot per epoch, so 100 epochs of
     the same count read as a level line, not a solid block.
     """
+    draw_mistake_marks(ax, errors, converged)
+    ax.set_xlabel(tr("epoch"))
+    ax.set_ylabel(tr("rows predicted wrong"))
+    ax.set_ylim(0, rows + 0.7)
+    ax.set_yticks(range(rows + 1))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(tr("mistakes per epoch"), fontsize=10)
+    add_legend(ax, ncols=2)
+
+
+def draw_mistake_marks(ax: Axes, errors: Sequence[int], converged: bool) -> None:
+    """What the mistakes panel shows of one run: the counts, the clean epochs, the verdict.
+
+    The training playground draws only this on each step, over the panel's kept labels.
+    """
     epochs = np.arange(1, len(errors) + 1)
     if len(errors) <= 30:
         ax.bar(epochs, errors, color=ERROR_BAR_COLOR, width=0.7, label=tr("mistakes in that epoch"))
@@ -566,20 +582,12 @@ def draw_errors_per_epoch(ax: Axes, errors: Sequence[int], rows: int, converged:
             zorder=4,
             label=tr("no mistake"),
         )
-    ax.set_xlabel(tr("epoch"))
-    ax.set_ylabel(tr("rows predicted wrong"))
-    ax.set_ylim(0, rows + 0.7)
-    ax.set_yticks(range(rows + 1))
     ax.set_xlim(0.3, len(errors) + 0.7)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(tr("mistakes per epoch"), fontsize=10)
     if converged:
         verdict = tr("epoch {epoch} made no mistake: converged", epoch=len(errors))
     else:
         verdict = tr("never converged in {epochs} epochs", epochs=len(errors))
     ax.text(0.98, 0.97, verdict, transform=ax.transAxes, ha="right", va="top", fontsize=9)
-    add_legend(ax, ncols=2)
 
 
 # ----- lesson 02: how the learning rate changes the number of epochs ---------------------------

@@ -51,9 +51,7 @@ from gatelab.language import get_language, tr
 from gatelab.perceptron import Perceptron, step, train_gate
 from gatelab.plots import (
     BOUNDARY_COLOR,
-    CLEAN_EPOCH_COLOR,
     DPI,
-    ERROR_BAR_COLOR,
     VIEW,
     Table,
     boundary_label,
@@ -61,6 +59,7 @@ from gatelab.plots import (
     boundary_segment,
     clip_half_plane,
     draw_boundary,
+    draw_mistake_marks,
     new_axes,
     plot_boundary,
     plot_input_point,
@@ -496,13 +495,6 @@ def boundary_playground(
 
 
 # ----- 3. the training playground: learning rate, epochs, seed ----------------------------------
-def _verdict(errors: Sequence[int], converged: bool) -> str:
-    """The errors panel's corner note, as draw_errors_per_epoch writes it."""
-    if converged:
-        return tr("epoch {epoch} made no mistake: converged", epoch=len(errors))
-    return tr("never converged in {epochs} epochs", epochs=len(errors))
-
-
 def _draw_training_step(path_axes: Axes, error_axes: Axes, model: Perceptron) -> None:
     """What plot_training draws that changes with the model (two-input gates): the boundary
     epoch by epoch and the mistakes per epoch, without the legends, titles and points."""
@@ -520,22 +512,7 @@ def _draw_training_step(path_axes: Axes, error_axes: Axes, model: Perceptron) ->
     final_weights, final_bias = path[-1]
     draw_boundary(path_axes, final_weights, final_bias, linewidth=2.5)
 
-    errors = model.errors_per_epoch()
-    epochs = np.arange(1, len(errors) + 1)
-    if len(errors) <= 30:
-        error_axes.bar(epochs, errors, color=ERROR_BAR_COLOR, width=0.7)
-    else:
-        error_axes.plot(epochs, errors, "-o", color=ERROR_BAR_COLOR, lw=1, ms=2.5, gid="errors")
-    clean = [epoch for epoch, count in zip(epochs, errors) if count == 0]
-    if clean:
-        error_axes.plot(
-            clean, [0] * len(clean), "D", color=CLEAN_EPOCH_COLOR, ms=6, clip_on=False, zorder=4
-        )
-    error_axes.set_xlim(0.3, len(errors) + 0.7)
-    verdict = _verdict(errors, model.converged_)
-    error_axes.text(
-        0.98, 0.97, verdict, transform=error_axes.transAxes, ha="right", va="top", fontsize=9
-    )
+    draw_mistake_marks(error_axes, model.errors_per_epoch(), model.converged_)
 
 
 def training_playground(
