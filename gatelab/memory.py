@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from gatelab.language import count_text, tr, translatable
 
 if TYPE_CHECKING:  # matplotlib and ipywidgets load only when a picture or a slider is asked for
+    from ipywidgets import Label, SelectionSlider
     from matplotlib.figure import Figure
 
     from gatelab.widgets import Playground
@@ -131,7 +132,7 @@ def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Pl
     The slider steps through named sizes (MODEL_SIZES, plus `parameters` if it is not one of
     them), so it starts on exactly `parameters`: a log slider would round 7e9 to 7.08e9.
     """
-    from ipywidgets import SelectionSlider, ToggleButtons
+    from ipywidgets import HBox, SelectionSlider, ToggleButtons
 
     from gatelab.widgets import SLIDER_STYLE, Playground
 
@@ -152,11 +153,25 @@ def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Pl
             value=parameters,
             description=tr("parameters"),
             continuous_update=True,
+            readout=False,
             style=SLIDER_STYLE,
         ),
         "dtype": ToggleButtons(
             options=list(BYTES_PER), value=dtype, description="dtype", style=SLIDER_STYLE
         ),
     }
+    size_label = size_readout(controls["parameters"])
+    rows = [HBox([controls["parameters"], size_label]), controls["dtype"]]
     title = tr("Memory for the weights")
-    return Playground(draw, controls, title=title, side_by_side=False)
+    return Playground(draw, controls, title=title, side_by_side=False, rows=rows)
+
+
+def size_readout(slider: SelectionSlider) -> Label:
+    """A Label that shows the slider's choice in full, kept in step with it by `dlink`."""
+    from ipywidgets import Label, dlink
+
+    # The slider's own readout is cut off at about 148 px: "33 (the XOR netw", "130억(13 bil".
+    label = Label()
+    label.add_class("gatelab-readout")  # the browser tests treat it as part of the control
+    dlink((slider, "label"), (label, "value"))
+    return label

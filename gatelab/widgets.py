@@ -90,13 +90,16 @@ class Playground(VBox):
         *,
         title: str,
         side_by_side: bool = True,
+        rows: Sequence[Widget] | None = None,
     ) -> None:
         super().__init__()
         self.title = title
         self.controls = controls
         self.result: Any = None
         view = self._make_view(draw)
-        panel = VBox([HTML(f"<b>{title}</b>"), *controls.values()])
+        # `rows` lays the controls out another way (a slider with its own label beside it);
+        # by default each control is a row of its own.
+        panel = VBox([HTML(f"<b>{title}</b>"), *(rows or controls.values())])
         body = HBox([panel, view]) if side_by_side else VBox([panel, view])
         self.children = (body,)
 

@@ -77,3 +77,15 @@ def test_memory_calculator_updates_its_report():
     calculator.controls["parameters"].value = 10**12
     assert "= 8,000.0 GB" in calculator.result
     assert repr(calculator).startswith("Playground: Memory for the weights")
+
+
+def test_memory_calculator_shows_the_whole_size_beside_its_slider(korean):
+    calculator = memory.memory_calculator(13 * 10**9, "float32")
+    slider = calculator.controls["parameters"]
+    panel = calculator.children[0].children[0]
+    (row,) = [box for box in panel.children if slider in getattr(box, "children", ())]
+    label = row.children[1]
+    # The slider's own readout would cut this to "130억(13 bil"; the label beside it does not.
+    assert not slider.readout and label.value == "130억(13 billion)"
+    slider.value = 33
+    assert label.value == "33 (XOR 신경망)"

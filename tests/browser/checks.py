@@ -27,7 +27,9 @@ WIDGET_FAILURES = (
 )
 # The top-level widget of a cell's output: a playground when it holds a control.
 WIDGET_ROOTS = ".jp-Notebook .jp-OutputArea-output > .jupyter-widgets"
-CONTROLS = ".widget-slider, .widget-dropdown, .widget-toggle-buttons, .widget-select"
+CONTROLS = (
+    ".widget-slider, .widget-dropdown, .widget-toggle-buttons, .widget-select, .gatelab-readout"
+)
 SLIDER_HANDLES = ".noUi-handle"
 # How long one arrow step may take to show before the slider is tried with a jump instead.
 STEP_TIMEOUT_MS = 10_000
