@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from checks import playgrounds
 from lab import ROOT, VIEWPORT, JupyterLab, launch_chromium, running_jupyterlab
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
@@ -125,11 +126,14 @@ def page(browser: Browser, page_log: PageLog, request: pytest.FixtureRequest) ->
 
 
 def save_artifacts(page: Page, log: PageLog, test_name: str) -> Path:
-    """Save a full-page screenshot and the console log of a test under ARTIFACTS/<test>/."""
+    """Save a screenshot, one per playground and the console log of a test in ARTIFACTS/<test>/."""
     folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "-", test_name).strip("-")
     folder.mkdir(parents=True, exist_ok=True)
     try:
         page.screenshot(path=folder / "screenshot.png", full_page=True, timeout=30_000)
+        # The page shows only the end of a lesson; each playground as a student last saw it.
+        for number, box in enumerate(playgrounds(page), start=1):
+            box.screenshot(path=folder / f"playground-{number}.png", timeout=30_000)
     except Exception as exc:  # a crashed page still leaves its console log
         (folder / "screenshot-failed.txt").write_text(str(exc))
     (folder / "console.log").write_text("\n".join(log.console) + "\n")
