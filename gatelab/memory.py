@@ -156,8 +156,12 @@ def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Pl
             readout=False,
             style=SLIDER_STYLE,
         ),
+        # Buttons about as wide as their labels (ipywidgets' default makes each one 148 px).
         "dtype": ToggleButtons(
-            options=list(BYTES_PER), value=dtype, description="dtype", style=SLIDER_STYLE
+            options=list(BYTES_PER),
+            value=dtype,
+            description="dtype",
+            style={**SLIDER_STYLE, "button_width": "80px"},
         ),
     }
     size_label = size_readout(controls["parameters"])
