@@ -173,8 +173,7 @@ def draw_loss_curve(ax: Axes, losses: Sequence[float]) -> None:
     ax.axhline(CHANCE_LOSS, color="#888888", ls=":", lw=1.5, label=chance)
     # Whole decades on a log axis, labelled as plain numbers (0.01, not 10⁻²).
     ax.set_yscale("log")
-    lowest = 10.0 ** np.floor(np.log10(max(min(losses), 1e-8)))
-    ax.set_ylim(lowest, max(1.0, max(losses) * 1.1))
+    ax.set_ylim(*loss_limits(losses))
     ax.yaxis.set_major_locator(LogLocator(base=10))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     ax.yaxis.set_minor_formatter(NullFormatter())
@@ -184,6 +183,12 @@ def draw_loss_curve(ax: Axes, losses: Sequence[float]) -> None:
     ax.grid(True, which="major", color="#e5e5e5", lw=0.8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=8, frameon=False, loc="upper right", bbox_to_anchor=(1.0, 0.86))
+
+
+def loss_limits(losses: Sequence[float]) -> tuple[float, float]:
+    """The loss axis's range: from the whole decade below the lowest loss to 1 (or the top)."""
+    lowest = 10.0 ** np.floor(np.log10(max(min(losses), 1e-8)))
+    return float(lowest), max(1.0, max(losses) * 1.1)
 
 
 def plot_loss_curve(
@@ -250,17 +255,28 @@ def plot_mlp_training(result: TrainingResult, gate: str = "XOR") -> Figure:
     """Two panels for one training run: the loss curve and the learned surface with its lines."""
     fig = Figure(figsize=(9.6, 4.2), dpi=DPI, layout="constrained")
     loss_ax, surface_ax = fig.subplots(1, 2, width_ratios=(1, 1.1))
+    draw_mlp_training(loss_ax, surface_ax, result, gate)
+    return fig
+
+
+def draw_mlp_training(
+    loss_ax: Axes, surface_ax: Axes, result: TrainingResult, gate: str, *, colorbar: bool = True
+) -> None:
+    """What plot_mlp_training draws on its two panels (colorbar=False: the figure has one)."""
     draw_loss_curve(loss_ax, result.losses)
     loss_ax.set_title(tr("loss over {epochs} epochs", epochs=result.epochs), fontsize=10)
-    draw_probability_surface(surface_ax, result.model)
+    draw_probability_surface(surface_ax, result.model, colorbar=colorbar)
     draw_hidden_lines(surface_ax, result.model)
     draw_gate_points(surface_ax, gate)
     add_legend(surface_ax, ncols=2)
     spec = get_gate(gate)
     right = int(np.sum(result.model.predict(spec.inputs) == spec.targets))
-    surface_ax.set_title(tr("{gate}: {right} of 4 right", gate=spec.name, right=right), fontsize=10)
+    # y=1.0 is where matplotlib puts it anyway; said outright, it stays there while the lesson 04
+    # playground hides it to draw the rest (a hidden title is otherwise moved off the picture).
+    title = tr("{gate}: {right} of 4 right", gate=spec.name, right=right)
+    surface_ax.set_title(title, fontsize=10, y=1.0)
     model = result.model
-    fig.suptitle(
+    loss_ax.figure.suptitle(
         tr(
             "hidden size {hidden_size} ({activation}), learning rate {rate}, seed {seed}",
             hidden_size=model.hidden_size,
@@ -270,4 +286,3 @@ def plot_mlp_training(result: TrainingResult, gate: str = "XOR") -> Figure:
         ),
         fontsize=10,
     )
-    return fig

@@ -5,11 +5,11 @@ the box keeps `.controls` (name -> widget) and `.result` (what the latest update
 code and tests can drive it: `playground.controls["w1"].value = 1.0` updates it at once, no
 browser needed.
 
-Lessons 01-03's playgrounds are `LivePlayground`s: their figure is built once, and a control's
+Lessons 01-04's playgrounds are `LivePlayground`s: their figure is built once, and a control's
 change moves only the artists that change (a cached copy of the rest is reused) and sends the
 new PNG to an Image widget, with the numbers in an HTML widget under it. Drawing a new figure
 into a cleared Output on every slider step (what `Playground` does, through `interactive_output`)
-took a few hundred milliseconds a step; this takes a few tens.
+took a few hundred milliseconds a step; this takes a few tens (lesson 04's adds its training).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from IPython.display import Image, display
 from ipywidgets import (
     HTML,
     Dropdown,
@@ -51,7 +50,6 @@ from gatelab.language import get_language, tr
 from gatelab.perceptron import Perceptron, step, train_gate
 from gatelab.plots import (
     BOUNDARY_COLOR,
-    DPI,
     VIEW,
     Table,
     boundary_label,
@@ -185,11 +183,11 @@ class LiveFigure:
         for axes in self.figure.axes:
             for container in list(axes.containers):
                 container.remove()  # a bar chart's bars go with it
-            for artist in _plotted(axes):
+            for artist in plotted_artists(axes):
                 artist.remove()
         self._background = None
         draw()
-        return [artist for axes in self.figure.axes for artist in _plotted(axes)]
+        return [artist for axes in self.figure.axes for artist in plotted_artists(axes)]
 
     def replace(self, old: Iterable[Artist], draw: Callable[[], object]) -> list[Artist]:
         """Take the `old` artists off, call `draw` and return the artists it plotted."""
@@ -202,9 +200,11 @@ class LiveFigure:
         for artist in old:
             if artist.axes is not None or artist.get_figure(root=False) is not None:
                 artist.remove()
-        before = {id(artist) for axes in self.figure.axes for artist in _plotted(axes)}
+        before = {id(artist) for axes in self.figure.axes for artist in plotted_artists(axes)}
         draw()
-        return [a for axes in self.figure.axes for a in _plotted(axes) if id(a) not in before]
+        return [
+            a for axes in self.figure.axes for a in plotted_artists(axes) if id(a) not in before
+        ]
 
     def png(
         self, moving: Sequence[Artist], still: object = (), remembered: Sequence[tuple] = ()
@@ -283,7 +283,7 @@ class LiveFigure:
         return buffer.getvalue()
 
 
-def _plotted(axes: Axes) -> list[Artist]:
+def plotted_artists(axes: Axes) -> list[Artist]:
     """What was plotted on `axes` (its legend too), not the axes' own frame, axis and titles."""
     artists = [*axes.collections, *axes.patches, *axes.lines, *axes.texts, *axes.images]
     artists += list(axes.artists)
@@ -298,13 +298,6 @@ def preformatted(text: str) -> str:
 def table_html(table: Table) -> str:
     """A Table as HTML styled like a notebook's own output (JupyterLab's table style)."""
     return f'<div class="jp-RenderedHTMLCommon">{table._repr_html_()}</div>'
-
-
-def show_figure(fig: Figure) -> None:
-    """Display a figure as a PNG (works whatever matplotlib backend the kernel uses)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
-    display(Image(data=buffer.getvalue()))
 
 
 def _slider(description: str, value: float, low: float, high: float, step: float) -> FloatSlider:
@@ -565,7 +558,7 @@ def training_playground(
                 figures.pop(next(iter(figures)))
             live = LiveFigure(plot_training(model, gate))
             figures[look] = (live, {})
-            plotted = [a for axes in live.figure.axes for a in _plotted(axes)]
+            plotted = [a for axes in live.figure.axes for a in plotted_artists(axes)]
             remember(figures[look][1], plotted, live.figure, still)
         live, shown = figures[look]
         path_axes, error_axes = live.figure.axes[:2]

@@ -1,5 +1,7 @@
 """gatelab.mlp_plots and gatelab.mlp_widgets: pictures show the right numbers, with no display."""
 
+import io
+
 import matplotlib
 
 matplotlib.use("Agg")  # no display in tests
@@ -7,9 +9,9 @@ matplotlib.use("Agg")  # no display in tests
 import numpy as np
 import pytest
 import torch  # a hard dependency: a broken install must fail here, not skip
-from ipywidgets import Output
 from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
+from PIL import Image as PILImage
 from torch import nn
 
 from gatelab import truth_table
@@ -25,7 +27,7 @@ from gatelab.mlp_plots import (
 )
 from gatelab.mlp_widgets import describe_run, mlp_playground
 from gatelab.plots import CLASS_0_COLOR, CLASS_1_COLOR
-from gatelab.widgets import Playground
+from gatelab.widgets import LivePlayground
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +203,8 @@ def test_describe_run_is_one_rounded_line(xor_run):
 
 def test_playground_trains_once_and_again_when_a_slider_moves():
     playground = mlp_playground("XOR", seed=0)
-    assert isinstance(playground, Playground) and isinstance(playground.output, Output)
+    assert isinstance(playground, LivePlayground)
+    assert bytes(playground.image.value).startswith(b"\x89PNG")
     assert set(playground.controls) == {"gate", "hidden_size", "learning_rate", "seed"}
     first = playground.result
     assert isinstance(first, TrainingResult) and first.model.hidden_size == 8
@@ -219,6 +222,29 @@ def test_playground_trains_once_and_again_when_a_slider_moves():
     playground.controls["hidden_size"].value = 8
     assert np.array_equal(playground.result.model.predict(X), y)
     assert "run the notebook" in repr(playground)
+
+
+def test_playground_pictures_match_a_fresh_drawing_of_the_same_run():
+    # Reached move by move (only the run's parts drawn again) or in one go: the same pixels,
+    # also across a change of the loss axis's decades and of the gate.
+    stepped = mlp_playground("XOR", hidden_size=8, learning_rate=0.05, seed=0)
+    first = pixels(stepped.image.value)
+    for seed in (1, 2, 3):
+        stepped.controls["seed"].value = seed
+    assert (pixels(stepped.image.value) != first).any()
+    direct = mlp_playground("XOR", hidden_size=8, learning_rate=0.05, seed=3)
+    assert (pixels(stepped.image.value) == pixels(direct.image.value)).all()
+
+    stepped.controls["gate"].value = "XNOR"
+    stepped.controls["learning_rate"].value = 0.002  # the loss stays near 0.69: other decades
+    direct = mlp_playground("XNOR", hidden_size=8, learning_rate=0.002, seed=3)
+    assert (pixels(stepped.image.value) == pixels(direct.image.value)).all()
+    assert stepped.text.value == direct.text.value and "XNOR: hidden size 8" in direct.text.value
+
+
+def pixels(png: bytes) -> np.ndarray:
+    """A PNG's pixels as an array of RGB values."""
+    return np.asarray(PILImage.open(io.BytesIO(bytes(png))).convert("RGB"), dtype=int)
 
 
 def test_playground_learning_rate_reaches_the_training():
