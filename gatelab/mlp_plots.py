@@ -271,10 +271,7 @@ def draw_mlp_training(
     add_legend(surface_ax, ncols=2)
     spec = get_gate(gate)
     right = int(np.sum(result.model.predict(spec.inputs) == spec.targets))
-    # y=1.0 is where matplotlib puts it anyway; said outright, it stays there while the lesson 04
-    # playground hides it to draw the rest (a hidden title is otherwise moved off the picture).
-    title = tr("{gate}: {right} of 4 right", gate=spec.name, right=right)
-    surface_ax.set_title(title, fontsize=10, y=1.0)
+    surface_ax.set_title(tr("{gate}: {right} of 4 right", gate=spec.name, right=right), fontsize=10)
     model = result.model
     loss_ax.figure.suptitle(
         tr(

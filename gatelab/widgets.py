@@ -44,6 +44,7 @@ from matplotlib.figure import Figure
 from matplotlib.image import imsave
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
+from matplotlib.text import Text
 
 from gatelab.gates import GATE_NAMES, get_gate
 from gatelab.language import get_language, tr
@@ -230,11 +231,16 @@ class LiveFigure:
         still = (still, get_language())  # set_language changes the still parts' labels too
         hidden = [*moving, *(artist for artist, _ in remembered)]
         if self._background is None or self._still != still:
+            # Matplotlib places an axes title on every draw and sends a hidden one off the
+            # picture: hidden texts are put back where they were.
+            placed = [(text, text.get_position()) for text in hidden if isinstance(text, Text)]
             for artist in hidden:
                 artist.set_visible(False)  # hidden artists keep their room in a legend
             self.canvas.draw()
             for artist in hidden:
                 artist.set_visible(True)
+            for text, position in placed:
+                text.set_position(position)
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
             self._still = still
             self._patches.clear()  # they were cut from the old picture
