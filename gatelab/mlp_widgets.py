@@ -70,13 +70,14 @@ def mlp_playground(
         """The training figure of this run, drawing again only what a run changes."""
         low, high = loss_limits(result.losses)
         look = (get_language(), gate, math.floor(math.log10(low)), math.floor(math.log10(high)))
-        live = figures.get(look)
-        if live is None:  # a new figure draws the whole run
+        new_look = look not in figures
+        if new_look:  # a new figure draws the whole run
             if len(figures) >= MAX_TRAINING_FIGURES:
                 figures.pop(next(iter(figures)))
-            live = figures[look] = LiveFigure(plot_mlp_training(result, gate))
-        else:
-            loss_ax, surface_ax = live.figure.axes[:2]
+            figures[look] = LiveFigure(plot_mlp_training(result, gate))
+        live = figures[look]
+        loss_ax, surface_ax = live.figure.axes[:2]
+        if not new_look:
             old = [*plotted_artists(loss_ax), *plotted_artists(surface_ax)]
             # suptitle() puts its text back at its default height; keep it where the layout put it.
             placed = [text.get_position() for text in live.figure.texts]
@@ -85,7 +86,6 @@ def mlp_playground(
             )
             for text, position in zip(live.figure.texts, placed, strict=True):
                 text.set_position(position)
-        loss_ax, surface_ax = live.figure.axes[:2]
         # Drawn on every run: what the run plotted, the titles that name it (the suptitle is
         # one of the figure's texts), and the surface's grid and frame, which lie over its colours.
         moving = [*plotted_artists(loss_ax), *plotted_artists(surface_ax)]
