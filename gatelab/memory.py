@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from gatelab.language import count_text, tr, translatable
 
 if TYPE_CHECKING:  # matplotlib and ipywidgets load only when a picture or a slider is asked for
-    from ipywidgets import Label, SelectionSlider
     from matplotlib.figure import Figure
 
     from gatelab.widgets import Playground
@@ -134,7 +133,7 @@ def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Pl
     """
     from ipywidgets import HBox, SelectionSlider, ToggleButtons
 
-    from gatelab.widgets import SLIDER_STYLE, Playground
+    from gatelab.widgets import SLIDER_STYLE, Playground, readout_label
 
     parameters = int(parameters)
     sizes = dict(MODEL_SIZES)
@@ -164,18 +163,7 @@ def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Pl
             style={**SLIDER_STYLE, "button_width": "80px"},
         ),
     }
-    size_label = size_readout(controls["parameters"])
-    rows = [HBox([controls["parameters"], size_label]), controls["dtype"]]
+    size = controls["parameters"]
+    rows = [HBox([size, readout_label(size)]), controls["dtype"]]
     title = tr("Memory for the weights")
     return Playground(draw, controls, title=title, side_by_side=False, rows=rows)
-
-
-def size_readout(slider: SelectionSlider) -> Label:
-    """A Label that shows the slider's choice in full, kept in step with it by `dlink`."""
-    from ipywidgets import Label, dlink
-
-    # The slider's own readout is cut off at about 148 px: "33 (the XOR netw", "130억(13 bil".
-    label = Label()
-    label.add_class("gatelab-readout")  # the browser tests treat it as part of the control
-    dlink((slider, "label"), (label, "value"))
-    return label

@@ -28,10 +28,13 @@ from ipywidgets import (
     FloatSlider,
     HBox,
     IntSlider,
+    Label,
     Layout,
+    SelectionSlider,
     ValueWidget,
     VBox,
     Widget,
+    dlink,
     interactive_output,
 )
 from ipywidgets import Image as ImageWidget
@@ -318,6 +321,15 @@ def _slider(description: str, value: float, low: float, high: float, step: float
         layout=SLIDER_LAYOUT,
         style=SLIDER_STYLE,
     )
+
+
+def readout_label(slider: SelectionSlider) -> Label:
+    """A Label that shows a slider's choice in full, kept in step with it by `dlink`."""
+    # A slider's own readout is cut off at about 148 px: "33 (the XOR netw", "130억(13 bil".
+    label = Label()
+    label.add_class("gatelab-readout")  # the browser tests treat it as part of the control
+    dlink((slider, "label"), (label, "value"))
+    return label
 
 
 def gate_menu(gate: str, options: Sequence[str] = TWO_INPUT_GATES) -> Dropdown:
