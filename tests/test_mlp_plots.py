@@ -1,7 +1,5 @@
 """gatelab.mlp_plots and gatelab.mlp_widgets: pictures show the right numbers, with no display."""
 
-import io
-
 import matplotlib
 
 matplotlib.use("Agg")  # no display in tests
@@ -11,7 +9,7 @@ import pytest
 import torch  # a hard dependency: a broken install must fail here, not skip
 from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
-from PIL import Image as PILImage
+from pictures import pixels
 from torch import nn
 
 from gatelab import truth_table
@@ -240,11 +238,6 @@ def test_playground_pictures_match_a_fresh_drawing_of_the_same_run():
     direct = mlp_playground("XNOR", hidden_size=8, learning_rate=0.002, seed=3)
     assert (pixels(stepped.image.value) == pixels(direct.image.value)).all()
     assert stepped.text.value == direct.text.value and "XNOR: hidden size 8" in direct.text.value
-
-
-def pixels(png: bytes) -> np.ndarray:
-    """A PNG's pixels as an array of RGB values."""
-    return np.asarray(PILImage.open(io.BytesIO(bytes(png))).convert("RGB"), dtype=int)
 
 
 def test_playground_learning_rate_reaches_the_training():

@@ -1,7 +1,5 @@
 """gatelab.widgets: each playground builds, and moving a control redraws it, with no display."""
 
-import io
-
 import matplotlib
 
 matplotlib.use("Agg")  # no display in tests
@@ -9,7 +7,7 @@ matplotlib.use("Agg")  # no display in tests
 import numpy as np
 import pytest
 from ipywidgets import HTML, Image
-from PIL import Image as PILImage
+from pictures import pixels
 
 from gatelab import train_gate
 from gatelab.perceptron import Perceptron
@@ -86,13 +84,6 @@ def test_training_playground_retrains_on_each_change():
 def test_playground_repr_is_readable_without_a_browser(and_model):
     text = repr(input_playground(and_model, "AND"))
     assert text.startswith("Playground: ") and " at 0x" not in text
-
-
-def pixels(png: bytes) -> np.ndarray:
-    """A PNG's pixels as an array of RGB values."""
-    png = bytes(png)  # the widget may hand back a memoryview
-    assert png.startswith(b"\x89PNG")
-    return np.asarray(PILImage.open(io.BytesIO(png)).convert("RGB"), dtype=int)
 
 
 def moved(playground: LivePlayground, name: str, value: object) -> tuple[bool, bool]:
