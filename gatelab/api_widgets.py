@@ -1,4 +1,4 @@
-"""The lesson 06 playground: a gate menu and two bit sliders that ask a running gate API.
+"""The lesson 07 playground: a gate menu and two bit sliders that ask a running gate API.
 
 Built like the playgrounds in `gatelab.widgets` (controls wired to a function by
 `interactive_output`), so `.controls` and `.result` let code and tests drive it without a browser.

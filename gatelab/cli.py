@@ -1,9 +1,10 @@
-"""The `gatelab` command: serve the gate API, or train and ask gates from a terminal.
+"""The `gatelab` command: serve the gate API, train and ask gates, or check any gate API.
 
     gatelab serve [--host 127.0.0.1] [--port 8000] [--model-dir DIR] [--workers N] [--reload]
                   [--token KEY | --no-token]
     gatelab train GATE [--seed N]
     gatelab predict GATE A [B]
+    gatelab check URL [--gates AND,OR,NOT] [--timeout S] [--deadline S]
 
 Models live in --model-dir, else $GATELAB_MODEL_DIR, else the per-user data directory
 (platformdirs.user_data_dir("gatelab")/models, e.g. ~/.local/share/gatelab/models on Linux).
@@ -54,6 +55,17 @@ def positive_int(text: str) -> int:
     return value
 
 
+def positive_seconds(text: str) -> float:
+    """argparse type: a number of seconds > 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, got {text}")
+    return value
+
+
 def port_number(text: str) -> int:
     """argparse type: a TCP port, 1 to 65535."""
     try:
@@ -66,7 +78,7 @@ def port_number(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with its three subcommands."""
+    """The argument parser with its four subcommands."""
     parser = argparse.ArgumentParser(
         prog="gatelab",
         description="Train logic gates and serve them over HTTP.",
@@ -129,6 +141,29 @@ def build_parser() -> argparse.ArgumentParser:
         "bits", nargs="+", metavar="BIT", help="the input bits: A [B], each 0 or 1"
     )
     predict.add_argument("--model-dir", help=MODEL_DIR_HELP)
+
+    check = commands.add_parser(
+        "check", help="check a running gate API over HTTP: one ✓/✗ line per promise"
+    )
+    check.add_argument("url", help="the server's address, e.g. http://127.0.0.1:8000")
+    check.add_argument(
+        "--gates",
+        default="AND,OR,NOT",
+        help="the gates to train and check, comma-separated (default: %(default)s)",
+    )
+    check.add_argument(
+        "--timeout",
+        type=positive_seconds,
+        default=5.0,
+        help="seconds each request may take (default: %(default)s)",
+    )
+    check.add_argument(
+        "--deadline",
+        type=positive_seconds,
+        default=30.0,
+        help="seconds the whole check may take (default: %(default)s)",
+    )
+    check.set_defaults(model_dir=None)  # main() looks for it; a check uses no model directory
     return parser
 
 
@@ -157,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 token=args.token,
                 no_token=args.no_token,
             )
+        if args.command == "check":
+            return check(args.url, args.gates, args.timeout, args.deadline, parser)
         gate = normalize_gate_name(args.gate)
         if args.command == "train":
             return train(gate, seed=args.seed)
@@ -401,6 +438,21 @@ def predict(gate: str, bits: list[str], parser: argparse.ArgumentParser) -> int:
         return _cannot_use(model_dir, exc)
     print(f"{gate}({', '.join(bits)}) = {result}")
     return 0
+
+
+def check(
+    url: str, gates: str, timeout: float, deadline: float, parser: argparse.ArgumentParser
+) -> int:
+    """Check the gate API at `url`: 0 when no line is a ✗, 1 when one is, 2 when nothing answers."""
+    from gatelab.check import check_api
+
+    try:
+        report = check_api(url, gates, timeout=timeout, deadline=deadline)
+    except ValueError as exc:  # not an http(s) address, an unknown gate, or no gate at all
+        parser.error(str(exc))
+    if not report.reachable:
+        return 2
+    return 0 if report.ok else 1
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-import json
 import math
 import tempfile
 import warnings
@@ -24,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from gatelab.gates import get_gate, normalize_gate_name, truth_table
+from gatelab.gates import get_gate, truth_table
 from gatelab.language import count_text, tr, translatable
 from gatelab.memory import SERVER_GB, servers_needed, weights_bytes
 from gatelab.perceptron import Perceptron, random_start, step, train_gate
@@ -395,23 +394,80 @@ def check_learning_rule(answer: Any) -> CheckResult:
 # ----- Lesson 02: more linear gates ---------------------------------------------------------
 
 
-def check_not_weights(answer: Any) -> CheckResult:
-    """Ex 2.1: one weight and a bias that make the perceptron compute NOT."""
-    return _check_weights_for_gate(tr("Exercise 2.1 (NOT by hand)"), "NOT", answer)
+# Ex 2.1: where the NOT neuron's threshold -b/w must sit (the question, not its answer).
+NOT_THRESHOLD = 0.8
 
 
-def check_trained_nor(answer: Any) -> CheckResult:
-    """Ex 2.2: a fitted Perceptron that computes NOR."""
-    exercise = tr("Exercise 2.2 (train NOR)")
+def check_not_threshold(answer: Any) -> CheckResult:
+    """Ex 2.1: one weight and a bias that compute NOT with the threshold -b/w at NOT_THRESHOLD."""
+    exercise = tr("Exercise 2.1 (NOT with a chosen threshold)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
-    if not isinstance(answer, Perceptron):
-        return _wrong(exercise, tr("pass the Perceptron itself, e.g. Perceptron().fit(X, y)"))
-    if answer.weights_ is None:
-        return _wrong(exercise, tr("this perceptron has not been trained yet: call .fit(X, y)"))
-    if answer.weights_.shape != (2,):
-        return _wrong(exercise, tr("NOR has two inputs: fit on truth_table('NOR')"))
-    return _check_truth_table(exercise, "NOR", lambda a, b: answer.predict([a, b]))
+    try:
+        weights, bias = answer
+        weights = np.asarray(weights, dtype=float).reshape(-1)
+        bias = float(bias)
+    except (TypeError, ValueError, OverflowError):
+        return _wrong(exercise, tr("give the answer as a pair: answer = ({shape})", shape="[w], b"))
+    if weights.shape != (1,):
+        return _wrong(
+            exercise,
+            tr("{gate} takes {arity} input(s), so give {arity} weight(s)", gate="NOT", arity=1),
+        )
+    weight = float(weights[0])
+    if weight == 0:
+        return _wrong(
+            exercise, tr("with w = 0 the sum is the same for every x, so there is no threshold")
+        )
+    threshold = -bias / weight
+    if not math.isclose(threshold, NOT_THRESHOLD, abs_tol=1e-9):
+        return _wrong(
+            exercise,
+            tr(
+                "your threshold −b/w is at x = {threshold}, not at {wanted}",
+                threshold=_fmt(threshold),
+                wanted=NOT_THRESHOLD,
+            ),
+        )
+    if weight > 0:
+        return _wrong(
+            exercise,
+            tr(
+                "the threshold is right, but with a positive weight the neuron fires above it; "
+                "NOT must fire for the small inputs"
+            ),
+        )
+    return _check_weights_for_gate(exercise, "NOT", answer)
+
+
+# Ex 2.2: the runs a student counts: NAND at learning rate 1.0 with a budget of 3 epochs.
+LUCKY_SEEDS_RUN = {"gate": "NAND", "learning_rate": 1.0, "epochs": 3, "seeds": range(50)}
+
+
+def _count_converged(gate: str, learning_rate: float, epochs: int, seeds: Any) -> int:
+    """How many of the seeds converge within the epoch budget."""
+    return sum(
+        train_gate(gate, learning_rate=learning_rate, epochs=epochs, seed=seed).converged_
+        for seed in seeds
+    )
+
+
+def check_lucky_seeds(answer: Any) -> CheckResult:
+    """Ex 2.2: how many of seeds 0-49 let NAND converge within 3 epochs at learning rate 1.0."""
+    exercise = tr("Exercise 2.2 (search the seeds)")
+    run = LUCKY_SEEDS_RUN
+    expected = _count_converged(**run)
+    slow = _count_converged(run["gate"], 0.1, run["epochs"], run["seeds"])
+    no_budget = _count_converged(run["gate"], run["learning_rate"], 100, run["seeds"])
+    hints = {
+        len(run["seeds"]) - expected: tr(
+            "that many seeds did not converge: count the runs whose converged_ is True"
+        ),
+        slow: tr("that is the count at learning rate 0.1: train at learning rate 1.0"),
+        no_budget: tr("that many converge within 100 epochs: give each run a budget of epochs=3"),
+    }
+    hints.pop(expected, None)
+    return _check_count(exercise, answer, expected, hints)
 
 
 def check_nand_fast_rate(answer: Any) -> CheckResult:
@@ -432,98 +488,6 @@ def check_nand_fast_rate(answer: Any) -> CheckResult:
         expected * 4: tr("that is the number of steps (rows × epochs), not epochs"),
     }
     return _check_count(exercise, answer, expected, hints)
-
-
-# The calls Ex 2.4 makes of a student's epochs_needed(gate, learning_rates, seed).
-EPOCHS_NEEDED_RUNS = (("NAND", (0.01, 0.1, 1.0), 2), ("OR", (0.05, 0.5), 4), ("XOR", (0.1,), 0))
-
-
-def _epochs_needed(gate: str, learning_rates: Any, seed: int) -> list[int | None]:
-    """What Ex 2.4 expects: converged_epoch_ of train_gate for each rate (None if never)."""
-    return [
-        train_gate(gate, learning_rate=rate, seed=seed).converged_epoch_ for rate in learning_rates
-    ]
-
-
-def _as_epoch_list(result: Any) -> list[int | None] | None:
-    """A student's list of epoch counts, None and nan both meaning "never converged"."""
-    try:
-        values = list(result)
-    except TypeError:
-        return None
-    epochs: list[int | None] = []
-    for value in values:
-        number = None if value is None else _as_number(value)
-        if (
-            value is not None
-            and number is None
-            and not (isinstance(value, float | np.floating) and math.isnan(value))
-        ):
-            return None
-        epochs.append(None if number is None else int(number))
-    return epochs
-
-
-def check_epochs_needed(answer: Any) -> CheckResult:
-    """Ex 2.4: a function epochs_needed(gate, learning_rates, seed) -> one epoch count per rate."""
-    exercise = tr("Exercise 2.4 (measure the learning rate yourself)")
-    if _is_placeholder(answer):
-        return _not_attempted(exercise)
-    if not callable(answer):
-        return _wrong(exercise, tr("pass your function itself: answer = epochs_needed"))
-    for gate, rates, seed in EPOCHS_NEEDED_RUNS:
-        call = f"epochs_needed({gate!r}, {list(rates)}, seed={seed})"
-        try:
-            got = _as_epoch_list(answer(gate, list(rates), seed))
-        except Exception as exc:  # a student's function may fail in any way; say how
-            return _wrong(
-                exercise,
-                tr(
-                    "{call} raised {error}: {detail}",
-                    call=call,
-                    error=type(exc).__name__,
-                    detail=exc,
-                ),
-            )
-        if got is None:
-            return _wrong(
-                exercise, tr("{call} should return a list with one number per rate", call=call)
-            )
-        expected = _epochs_needed(gate, rates, seed)
-        if got == expected:
-            continue
-        if len(got) != len(expected):
-            return _wrong(
-                exercise,
-                tr(
-                    "{call} gave {count} numbers for {rates} rates",
-                    call=call,
-                    count=len(got),
-                    rates=len(rates),
-                ),
-            )
-        ran = [train_gate(gate, learning_rate=rate, seed=seed).epochs_run_ for rate in rates]
-        if got == ran:
-            return _wrong(
-                exercise,
-                tr(
-                    "{gate} never converges: give None for such a run, not the epochs it ran "
-                    "(converged_epoch_ does this for you)",
-                    gate=gate,
-                ),
-            )
-        if got == _epochs_needed(gate, rates, 0):
-            return _wrong(
-                exercise,
-                tr("{call} gives seed 0's answers: pass seed=seed to train_gate", call=call),
-            )
-        if got == _epochs_needed(gate, [0.1] * len(rates), seed):
-            return _wrong(exercise, tr("every rate gives the same count: pass learning_rate=rate"))
-        return _wrong(
-            exercise,
-            tr("{call} is wrong for at least one rate: train each with train_gate", call=call),
-        )
-    return _correct(exercise, tr("one line per rate, exactly what epochs_to_converge measures"))
 
 
 # ----- Lesson 03: XOR -----------------------------------------------------------------------
@@ -862,20 +826,331 @@ def check_xnor_small_networks(answer: Any, guess: Any = None) -> CheckResult:
             exercise,
             tr("that is what the runs give (your guess before running: {guess})", guess=guess),
         )
-    hints = {
-        learned("XOR", 3): tr("that is XOR's count: train XNOR"),
-        learned("XNOR", 2): tr("that is the count with 2 hidden units: use hidden_size=3"),
-    }
+    # Each typical slip gives a count of its own; the first slip listed wins a shared count.
+    hints: dict[int, str] = {}
+    hints.setdefault(learned("XOR", 3), tr("that is XOR's count: train XNOR"))
+    hints.setdefault(
+        learned("XNOR", 2), tr("that is the count with 2 hidden units: use hidden_size=3")
+    )
+    hints.setdefault(
+        learned("XNOR", 8),
+        tr(
+            "that is what the default hidden size gives: check that your runs really "
+            "have 3 hidden units"
+        ),
+    )
+    hints.setdefault(
+        10 - expected,
+        tr("that is how many seeds fail: count the runs that get all four rows right"),
+    )
+    hints.setdefault(
+        0,
+        tr(
+            "no run counted: check what you compare the predictions with; they must equal "
+            "XNOR's targets, not the XOR targets from the lesson"
+        ),
+    )
     hints.pop(expected, None)
     return _wrong(
         exercise,
         hints.get(
             int(value),
             tr(
-                "run it: for each seed in range(10), train_gate_mlp('XNOR', seed=seed, "
-                "hidden_size=3), and count the runs whose predictions equal the targets"
+                "that is not what the runs give: print each seed's four predictions beside "
+                "XNOR's targets, then count the seeds where all four agree"
             ),
         ),
+    )
+
+
+# The runs Ex 4.4 trains a student's loop on: (gate, hidden units, epochs, learning rate, seed).
+TRAIN_LOOP_RUNS = (("XOR", 8, 300, 0.05, 0), ("XNOR", 3, 60, 0.1, 2))
+
+# Wrong losses a student may write, each with the hint it earns (English keys, see _RULE_SLIPS).
+_LOSS_SLIPS: dict[str, str] = {
+    "swapped": translatable(
+        "the loss gets its two inputs the wrong way round: first what the network says, "
+        "then the targets"
+    ),
+    "squared": translatable(
+        "that looks like mean squared error; the lesson trains with binary cross-entropy "
+        "on the logits (section 4)"
+    ),
+    "sigmoid_twice": translatable(
+        "the loss applies the sigmoid itself: give it the network's logits, not probabilities"
+    ),
+}
+
+
+class _LoopTrace:
+    """What a student's training loop did, seen through hooks on the network and the optimizer."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []  # "forward", "backward" and "step", in the order they came
+        self.optimizers: list[Any] = []  # every optimizer that took a step
+        self.last_gradient: Any = None  # the watched weight's gradient from the last backward
+        self.piled_up = False  # a step saw old gradients added to this epoch's
+        self.cleared = False  # a step found no gradient at all after a backward pass
+        self.foreign = False  # a step by an optimizer that does not hold the model's weights
+
+    def count(self, event: str) -> int:
+        return self.events.count(event)
+
+    def step_before_backward(self) -> bool:
+        """Whether some step came after a forward pass but before its backward pass."""
+        backward_done = True
+        for event in self.events:
+            if event == "forward":
+                backward_done = False
+            elif event == "backward":
+                backward_done = True
+            elif not backward_done:
+                return True
+        return False
+
+
+@contextlib.contextmanager
+def _watching(model: Any) -> Iterator[_LoopTrace]:
+    """Record the forward passes, backward passes and optimizer steps a loop makes on `model`."""
+    import torch
+    from torch.optim.optimizer import register_optimizer_step_pre_hook
+
+    trace = _LoopTrace()
+    watched = model.output.bias  # every backward pass reaches it, so one weight is enough
+
+    def on_forward(module: Any, inputs: Any, output: Any) -> None:
+        trace.events.append("forward")
+
+    def on_gradient(gradient: Any) -> None:
+        trace.events.append("backward")
+        trace.last_gradient = gradient.detach().clone()
+
+    def on_step(optimizer: Any, args: Any, kwargs: Any) -> None:
+        trace.events.append("step")
+        if not any(optimizer is seen for seen in trace.optimizers):
+            trace.optimizers.append(optimizer)
+        held = [p for group in optimizer.param_groups for p in group["params"]]
+        if not any(p is watched for p in held):
+            trace.foreign = True
+        elif watched.grad is None or not watched.grad.any():
+            trace.cleared = trace.cleared or trace.count("backward") > 0
+        elif trace.last_gradient is not None and not torch.allclose(
+            watched.grad, trace.last_gradient
+        ):
+            trace.piled_up = True
+
+    handles = [
+        model.register_forward_hook(on_forward),
+        watched.register_hook(on_gradient),
+        register_optimizer_step_pre_hook(on_step),
+    ]
+    try:
+        yield trace
+    finally:
+        for handle in handles:
+            handle.remove()
+
+
+def _train_with_loss(
+    gate: str, hidden_size: int, epochs: int, lr: float, seed: int, slip: str
+) -> Any:
+    """The lesson's loop with one wrong loss (see _LOSS_SLIPS); returns the trained network."""
+    import torch
+    from torch import nn
+
+    X, y = (torch.as_tensor(a, dtype=torch.float32) for a in truth_table(gate))
+    model = _lesson_net(hidden_size, seed=seed)
+    bce, squared = nn.BCEWithLogitsLoss(), nn.MSELoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    for _ in range(epochs):
+        optimizer.zero_grad()
+        logits = model(X)
+        if slip == "swapped":
+            loss = bce(y, logits)
+        elif slip == "squared":
+            loss = squared(logits, y)
+        else:
+            loss = bce(torch.sigmoid(logits), y)
+        loss.backward()
+        optimizer.step()
+    return model
+
+
+def _same_weights(a: Any, b: Any) -> bool:
+    """Whether two networks of the lesson's shape hold the same weights, up to rounding."""
+    import torch
+
+    pairs = zip(a.state_dict().values(), b.state_dict().values())
+    return all(torch.allclose(x, y, rtol=1e-4, atol=1e-5) for x, y in pairs)
+
+
+def _loop_slip(trace: _LoopTrace, epochs: int, lr: float) -> str | None:
+    """The hint for a slip the hooks saw in the order or the setup of the steps, or None."""
+    if trace.count("forward") == 0:
+        return tr(
+            "it never runs the network it is given: train `model`, not a network from the "
+            "notebook such as `net`"
+        )
+    if trace.count("backward") == 0:
+        return tr(
+            "no gradient ever reaches the weights: one of the four steps is missing, the one "
+            "that fills in the gradients"
+        )
+    if trace.count("step") == 0:
+        return tr(
+            "the weights never move, so the loss never changes: one of the four steps is "
+            "missing, the one that moves the weights"
+        )
+    if trace.foreign:
+        return tr(
+            "the optimizer does not hold this network's weights: make it from the parameters "
+            "of `model`, the network the function is given"
+        )
+    if trace.step_before_backward():
+        return tr(
+            "the optimizer steps before the backward pass has filled in this epoch's "
+            "gradients: which step needs the result of which?"
+        )
+    if trace.cleared:
+        return tr(
+            "the gradients are cleared between the backward pass and the step, so the step "
+            "has nothing to follow"
+        )
+    if trace.count("step") != epochs:
+        return tr(
+            "it takes {steps} optimizer steps for epochs={epochs}: take one step per epoch",
+            steps=trace.count("step"),
+            epochs=epochs,
+        )
+    if len(trace.optimizers) > 1:
+        return tr(
+            "you make a new optimizer in every epoch, so Adam forgets the running averages "
+            "of the gradients: make it once, before the loop"
+        )
+    if trace.piled_up:
+        return tr(
+            "the gradients pile up: PyTorch adds each backward pass's gradients to the old "
+            "ones, so every epoch must start from cleared gradients. Which of the four steps "
+            "does that?"
+        )
+    optimizer = trace.optimizers[0]
+    name = type(optimizer).__name__
+    if name != "Adam":
+        return tr(
+            "that optimizer is {name}, which moves the weights differently: the lesson "
+            "trains with Adam",
+            name=name,
+        )
+    rate = optimizer.param_groups[0]["lr"]
+    if not math.isclose(float(rate), lr):
+        return tr(
+            "the optimizer's learning rate is {rate}: use `lr`, the rate the function is "
+            "given ({lr})",
+            rate=rate,
+            lr=lr,
+        )
+    return None
+
+
+def _as_losses(result: Any) -> list[float] | None:
+    """A student's returned losses as plain floats (numbers or one-number tensors), or None."""
+    try:  # detach first: a loss tensor still carries its gradient graph
+        return [float(v.detach() if hasattr(v, "detach") else v) for v in result]
+    except (TypeError, ValueError, RuntimeError):
+        return None
+
+
+def check_train_loop(answer: Any) -> CheckResult:
+    """Ex 4.4: train_loop(model, X, y, epochs, lr) trains like train_mlp and returns the losses."""
+    exercise = tr("Exercise 4.4 (write the training loop)")
+    if _is_placeholder(answer):
+        return _not_attempted(exercise)
+    if not callable(answer):
+        return _wrong(exercise, tr("pass the function itself: check_train_loop(train_loop)"))
+    import torch
+
+    from gatelab.mlp import train_mlp
+
+    for gate, hidden_size, epochs, lr, seed in TRAIN_LOOP_RUNS:
+        inputs, targets = truth_table(gate)
+        X = torch.as_tensor(inputs, dtype=torch.float32)
+        y = torch.as_tensor(targets, dtype=torch.float32)
+        model = _lesson_net(hidden_size, seed=seed)
+        run = tr(
+            "{gate} with {hidden_size} hidden units, {epochs} epochs, lr={lr}, seed {seed}",
+            gate=gate,
+            hidden_size=hidden_size,
+            epochs=epochs,
+            lr=lr,
+            seed=seed,
+        )
+        with _watching(model) as trace:
+            try:
+                result = answer(model, X.clone(), y.clone(), epochs, lr)
+            except Exception as exc:  # a student's function may fail in any way; say how
+                if "does not require grad" in str(exc):
+                    return _wrong(
+                        exercise,
+                        tr(
+                            "the loss has no gradients to follow: train outside torch.no_grad(), "
+                            "which is only for looking"
+                        ),
+                    )
+                return _wrong(
+                    exercise,
+                    tr(
+                        "on {run} it raised {error}: {detail}",
+                        run=run,
+                        error=type(exc).__name__,
+                        detail=exc,
+                    ),
+                )
+        if result is None and not trace.events:
+            return _returns_nothing(exercise)
+        slip = _loop_slip(trace, epochs, lr)
+        if slip is not None:
+            return _wrong(exercise, slip)
+        library = train_mlp(
+            inputs, targets, hidden_size=hidden_size, epochs=epochs, learning_rate=lr, seed=seed
+        )
+        if not _same_weights(model, library.model):
+            for loss_slip, hint in _LOSS_SLIPS.items():
+                slipped = _train_with_loss(gate, hidden_size, epochs, lr, seed, loss_slip)
+                if _same_weights(model, slipped):
+                    return _wrong(exercise, tr(hint))
+            return _wrong(
+                exercise,
+                tr(
+                    "on {run} the steps come in the right order, but the weights end up "
+                    "elsewhere than with train_mlp: check the loss function and what you give it",
+                    run=run,
+                ),
+            )
+        if result is None:
+            return _wrong(
+                exercise,
+                tr("your loop trains well but returns nothing: return the loss of every epoch"),
+            )
+        losses = _as_losses(result)
+        if losses is None or len(losses) != epochs:
+            return _wrong(
+                exercise,
+                tr(
+                    "return a list with one loss per epoch: {epochs} numbers for epochs={epochs}",
+                    epochs=epochs,
+                ),
+            )
+        if not np.allclose(losses, library.losses, rtol=1e-4, atol=1e-6):
+            return _wrong(
+                exercise,
+                tr(
+                    "the weights are right, but the losses differ: record each epoch's loss "
+                    "from its forward pass, as a number (.item())"
+                ),
+            )
+    return _correct(
+        exercise,
+        tr("your loop ends with the same weights and losses as train_mlp, for two networks"),
     )
 
 
@@ -950,8 +1225,8 @@ def check_xor_round_trip(answer: Any, trained: Any = None, path: Any = None) -> 
         return _wrong(
             exercise,
             tr(
-                "that is `trained` itself: loading into the network that already has the "
-                "weights proves nothing; make a fresh GateMLP(...) and load the file into it"
+                "that is `trained` itself: it had these weights before anything was loaded, "
+                "so it proves nothing; the check needs a second, fresh network"
             ),
         )
     X = torch.as_tensor(truth_table("XOR")[0], dtype=torch.float32)
@@ -965,22 +1240,38 @@ def check_xor_round_trip(answer: Any, trained: Any = None, path: Any = None) -> 
         result = _check_saved_file(exercise, Path(path), expected, loaded)
         if result is not None:
             return result
+    if loaded.keys() == expected.keys():
+        for name, tensor in expected.items():
+            if loaded[name].shape != tensor.shape:
+                return _wrong(
+                    exercise,
+                    tr(
+                        "the fresh network's {name} has shape {got}, trained's has {wanted}: "
+                        "the two networks are not the same size",
+                        name=name,
+                        got=tuple(loaded[name].shape),
+                        wanted=tuple(tensor.shape),
+                    ),
+                )
     same = loaded.keys() == expected.keys() and all(
-        loaded[name].shape == tensor.shape and torch.equal(loaded[name], tensor)
-        for name, tensor in expected.items()
+        torch.equal(loaded[name], tensor) for name, tensor in expected.items()
     )
     if not same:
         return _wrong(
             exercise,
             tr(
-                "the fresh network still has its own random weights: did you forget "
-                "fresh.load_state_dict(load_file(path))?"
+                "the fresh network still has its own random starting weights: "
+                "the tensors in the file never reached it"
             ),
         )
     with torch.no_grad():
         if not torch.equal(answer(X), trained_logits):
             return _wrong(
-                exercise, tr("same weights, other answers: build a GateMLP of the same shape")
+                exercise,
+                tr(
+                    "same weights, other answers: the fresh network is built differently; "
+                    "compare its architecture with trained's"
+                ),
             )
     return _correct(
         exercise, tr("the fresh network gives exactly trained's logits on all four rows")
@@ -997,7 +1288,7 @@ def _check_saved_file(
     if not path.is_file():
         return _wrong(
             exercise,
-            tr("there is no file {name}: save_file(trained.state_dict(), path)", name=path.name),
+            tr("there is no file {name}: nothing was saved at `path`", name=path.name),
         )
     try:
         saved = load_file(path)
@@ -1006,18 +1297,25 @@ def _check_saved_file(
             return _wrong(
                 exercise,
                 tr(
-                    "that file was written by torch.save (a zip with a pickle inside): use "
-                    "safetensors' save_file"
+                    "that file was written by torch.save (a zip with a pickle inside), "
+                    "not in the safetensors format"
                 ),
             )
         return _wrong(
             exercise,
-            tr("{name} is not a safetensors file: write it with save_file", name=path.name),
+            tr(
+                "{name} is not a safetensors file: it does not start with a safetensors header",
+                name=path.name,
+            ),
         )
     if saved.keys() != expected.keys():
         return _wrong(
             exercise,
-            tr("the file does not hold the network's state_dict: save trained.state_dict()"),
+            tr(
+                "the file holds tensors named {saved}, but trained's state_dict has {expected}",
+                saved=", ".join(sorted(saved)) or "-",
+                expected=", ".join(sorted(expected)),
+            ),
         )
 
     def equal(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -1029,7 +1327,10 @@ def _check_saved_file(
         if equal(saved, loaded):
             return _wrong(
                 exercise,
-                tr("the file holds the fresh network's weights: save trained.state_dict()"),
+                tr(
+                    "the file holds the fresh network's random weights, not trained's: "
+                    "which network did you save?"
+                ),
             )
         return _wrong(
             exercise,
@@ -1094,7 +1395,9 @@ def check_delete_route(answer: Any) -> CheckResult:
         return _wrong(exercise, tr("pass your FastAPI app itself: answer = app"))
     app = _latest_routes(answer)
     if "POST" not in _methods_on_path(app, "/train/AND"):
-        return _wrong(exercise, tr("this app has no POST /train/{gate}: pass the app of section 5"))
+        return _wrong(
+            exercise, tr("this app has no POST /train/{gate}: pass the app of your main.py")
+        )
     methods = _methods_on_path(app, "/models/AND")
     if "DELETE" not in methods:
         if methods:
@@ -1120,7 +1423,9 @@ def _check_delete_answers(exercise: str, client: Any) -> CheckResult:
     trained_before = client.get("/predict/AND/0/0").status_code == 200
     try:
         if client.post("/train/AND").status_code != 200:
-            return _wrong(exercise, tr("POST /train/AND failed: run the app's cells of section 5"))
+            return _wrong(
+                exercise, tr("POST /train/AND failed: run the cells that write and import main.py")
+            )
         deleted = client.delete("/models/AND")
         if deleted.status_code >= 500:
             return _wrong(
@@ -1141,8 +1446,8 @@ def _check_delete_answers(exercise: str, client: Any) -> CheckResult:
             return _wrong(
                 exercise,
                 tr(
-                    "GET /predict/AND/0/0 still answers after the delete: the model must also "
-                    "leave the `models` dict"
+                    "GET /predict/AND/0/0 still answers after the delete: predict found the "
+                    "model again, in the `models` dict or in its file"
                 ),
             )
         again = client.delete("/models/AND")
@@ -1181,113 +1486,341 @@ def _json_or_none(response: Any) -> Any:
         return None
 
 
-def check_train_or_request(answer: Any) -> CheckResult:
-    """Ex 6.2: the httpx response of the request that trains OR with seed 7."""
-    exercise = tr("Exercise 6.2 (train OR over HTTP)")
+# ----- Lesson 07: a server for the class ----------------------------------------------------
+# The models of Ex 7.1's server. AND and NOT get one epoch only, so they answer differently from
+# their truth tables (AND: 0, 0, 1, 1; NOT: 1, 1): only answers asked of the server pass.
+BATCH_MODELS = {"AND": {"epochs": 1, "seed": 0}, "XOR": {}, "NOT": {"epochs": 1, "seed": 0}}
+
+
+def check_batch_request(answer: Any) -> CheckResult:
+    """Ex 7.1: served_answers(client, gate), the served answers for every row in one request."""
+    exercise = tr("Exercise 7.1 (one request for a whole truth table)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
-    request = getattr(answer, "request", None)
-    if request is None or not hasattr(answer, "status_code"):
-        return _wrong(exercise, tr("pass the response of client.post(...), not its .json()"))
-    path = request.url.path
-    if request.method != "POST":
+    if not callable(answer):
         return _wrong(
-            exercise,
-            tr("training changes the server, so not {method}", method=request.method),
+            exercise, tr("pass the function itself: ex.check_batch_request(served_answers)")
         )
-    if path.rstrip("/").lower() != "/train/or":
-        return _wrong(
-            exercise, tr("{path} does not train OR: the gate is part of the path", path=path)
-        )
-    if answer.status_code != 200:
-        return _wrong(
-            exercise,
-            tr("the server answered {code}: read its message", code=answer.status_code),
-        )
-    try:
-        sent = json.loads(request.content or b"{}")
-    except ValueError:
-        sent = None
-    if not isinstance(sent, dict) or sent.get("seed") != 7:
-        return _wrong(
-            exercise,
-            tr("the seed goes in the request's JSON body, as in the POST /train example above"),
-        )
-    try:
-        accuracy = _as_number(answer.json().get("accuracy"))
-    except (ValueError, AttributeError):  # not JSON, or JSON that is not an object
-        accuracy = None
-    if accuracy is None:
-        return _wrong(exercise, tr("the response has no accuracy: is this the /train response?"))
+    from gatelab.api import create_app
+
+    with tempfile.TemporaryDirectory() as directory, _test_client(create_app(directory)) as client:
+        for gate, settings in BATCH_MODELS.items():
+            client.post(f"/train/{gate}", json=settings)
+        for gate in BATCH_MODELS:
+            rows = {"inputs": get_gate(gate).inputs.tolist()}
+            served = client.post(f"/predict/{gate}", json=rows).json()["results"]
+            result = _batch_answers(exercise, answer, client, gate, served)
+            if result is not None:
+                return result
     return _correct(
-        exercise, tr("OR trained with seed 7, accuracy {accuracy}", accuracy=_fmt(accuracy))
+        exercise,
+        tr("one request per gate, and the server's own answers, even from its undertrained models"),
     )
 
 
-# The requests of Ex 6.3, each with a hint that names the rule without the number (English keys,
-# translated when shown).
-STATUS_QUESTIONS = {
+def _batch_answers(
+    exercise: str, answer: Callable[..., Any], client: Any, gate: str, served: list[int]
+) -> CheckResult | None:
+    """A ✗ if answer(client, gate) does not ask the server once for `served`; else None."""
+    call = f"served_answers(client, {gate!r})"
+    sent: list[Any] = []
+    answered: list[Any] = []
+    # The hooks see every request the student's function sends through the check's client.
+    client.event_hooks = {"request": [sent.append], "response": [answered.append]}
+    try:
+        got = answer(client, gate)
+    except Exception as exc:  # a student's function may fail in any way; say how
+        refused = _refused_request(exercise, call, answered)
+        if refused is not None:
+            return refused
+        if isinstance(exc, TypeError) and "JSON serializable" in str(exc):
+            return _wrong(
+                exercise,
+                tr("JSON holds plain lists, not numpy arrays: turn the rows into lists first"),
+            )
+        return _wrong(
+            exercise,
+            tr("{call} raised {error}: {detail}", call=call, error=type(exc).__name__, detail=exc),
+        )
+    finally:
+        client.event_hooks = {"request": [], "response": []}
+    if got is None and not sent:
+        return _returns_nothing(exercise)
+    if not sent:
+        return _wrong(
+            exercise,
+            tr(
+                "{call} sent no request through `client`: the answers must come from the "
+                "server behind the client the check passes in",
+                call=call,
+            ),
+        )
+    if len(sent) > 1:
+        return _wrong(
+            exercise,
+            tr(
+                "{call} sent {count} requests: one request can carry every row",
+                call=call,
+                count=len(sent),
+            ),
+        )
+    request = sent[0]
+    if request.method != "POST" or request.url.path.lower() != f"/predict/{gate.lower()}":
+        return _wrong(
+            exercise,
+            tr(
+                "{call} sent {method} {path}: which route answers many rows at once?",
+                call=call,
+                method=request.method,
+                path=request.url.path,
+            ),
+        )
+    refused = _refused_request(exercise, call, answered)
+    if refused is not None:
+        return refused
+    if got is None or hasattr(got, "status_code"):
+        return _wrong(exercise, tr("return the list of results, not the response"))
+    if isinstance(got, dict):
+        return _wrong(exercise, tr("return the list of results, not the whole JSON answer"))
+    values = _bits_or_none(got)
+    if values is None:
+        return _wrong(
+            exercise,
+            tr("{call} returned {got}: return a list of 0s and 1s", call=call, got=repr(got)),
+        )
+    if values == served:
+        return None
+    if values == get_gate(gate).targets.tolist():
+        return _wrong(
+            exercise,
+            tr(
+                "for {gate} that is the gate's true truth table, but this server's {gate} model "
+                "learned too little and answers otherwise: return what the server says",
+                gate=gate,
+            ),
+        )
+    return _wrong(
+        exercise,
+        tr(
+            "for {gate} it returned {got}, but the server answers {served} for the truth "
+            "table's rows in order",
+            gate=gate,
+            got=values,
+            served=served,
+        ),
+    )
+
+
+def _refused_request(exercise: str, call: str, answered: list[Any]) -> CheckResult | None:
+    """A ✗ with the server's own message if it refused the student's request; else None."""
+    if not answered or answered[-1].status_code == 200:
+        return None
+    response = answered[-1]
+    response.read()  # a response hook runs before the body is read
+    detail = (_json_or_none(response) or {}).get("detail", response.text)
+    return _wrong(
+        exercise,
+        tr(
+            "the server answered {code} to the request of {call}: {detail}",
+            code=response.status_code,
+            call=call,
+            detail=detail,
+        ),
+    )
+
+
+def _bits_or_none(values: Any) -> list[int] | None:
+    """`values` as a list of 0s and 1s, or None if it is not a sequence of bits."""
+    if isinstance(values, (str, bytes)):
+        return None
+    try:
+        bits = [_as_number(value) for value in values]
+    except TypeError:  # not iterable
+        return None
+    if any(bit not in (0, 1) for bit in bits):
+        return None
+    return [int(bit) for bit in bits]
+
+
+# The requests of Ex 7.2, sent to a new gatelab API that has a key and no trained model yet,
+# each with a hint that names the rule without the number (English keys, translated when shown).
+ERROR_QUESTIONS = {
     "PUT /models/AND": translatable("the path exists, but not with this method"),
-    "GET /models/XAND": translatable("there is no gate called XAND"),
+    "GET /predict/XOR/0/1": translatable(
+        "the gate and the path are right, but what has this new server learned so far?"
+    ),
     "GET /predict/OR/0/true": translatable(
         "the route exists and the gate too, but the data does not fit it"
     ),
-    "GET /predict/AND/1/1/": translatable(
-        "look at the last character: is there a route with that path?"
+    "POST /train/AND (no key)": translatable(
+        "this request changes the models, on a server that has a key"
     ),
 }
 
 
-def check_status_codes(answer: Any) -> CheckResult:
-    """Ex 6.3: the status code the gatelab API gives each request in STATUS_QUESTIONS."""
-    exercise = tr("Exercise 6.3 (status codes)")
+def check_error_codes(answer: Any) -> CheckResult:
+    """Ex 7.2: the code a new gatelab API with a key gives each request of ERROR_QUESTIONS."""
+    exercise = tr("Exercise 7.2 (which error, and why)")
     if isinstance(answer, dict) and answer and all(map(_is_placeholder, answer.values())):
         answer = ...  # the exercise cell as given: every code still `...`
     if _is_placeholder(answer):
         return _not_attempted(exercise)
-    if not isinstance(answer, dict) or set(answer) != set(STATUS_QUESTIONS):
+    if not isinstance(answer, dict) or set(answer) != set(ERROR_QUESTIONS):
         return _wrong(exercise, tr("fill in the dict of the exercise cell: one code per request"))
-    from gatelab.api import create_app
-
-    with tempfile.TemporaryDirectory() as directory, _test_client(create_app(directory)) as client:
-        expected = {}
-        for request in STATUS_QUESTIONS:
-            method, path = request.split(" ")
-            expected[request] = client.request(method, path).status_code
     if any(map(_is_placeholder, answer.values())):
         return _wrong(exercise, tr("replace every `...` in the dict with a status code"))
+    from gatelab.api import create_app, generate_key
+
+    expected = {}
+    with (
+        tempfile.TemporaryDirectory() as directory,
+        _test_client(create_app(directory, token=generate_key())) as client,
+    ):
+        for question in ERROR_QUESTIONS:
+            method, path = question.split(" ")[:2]  # "(no key)": no header is sent anyway
+            expected[question] = client.request(method, path).status_code
     wrong = []
-    for request, hint in STATUS_QUESTIONS.items():
-        value = _as_number(answer[request])
-        if value is None or value != expected[request]:
-            wrong.append(f"{request}: {tr(hint)}")
+    for question, hint in ERROR_QUESTIONS.items():
+        if _as_number(answer[question]) != expected[question]:
+            wrong.append(f"{question}: {tr(hint)}")
     if not wrong:
         return _correct(exercise, tr("all four codes right"))
-    right = len(STATUS_QUESTIONS) - len(wrong)
+    right = len(ERROR_QUESTIONS) - len(wrong)
     return _wrong(exercise, tr("{right} of 4 right. {hints}", right=right, hints="; ".join(wrong)))
 
 
-def check_predict_path(answer: Any) -> CheckResult:
-    """Ex 6.4: the path that asks the served NAND model for inputs (1, 1)."""
-    exercise = tr("Exercise 6.4 (a prediction URL)")
+# The calls Ex 7.3 makes of a student's train_for_class(url, key, gate, seed): two, so that
+# neither the gate nor the seed can be written into the function.
+CLASS_TRAININGS = [("NAND", 5), ("XOR", 2)]
+
+
+def check_train_with_key(answer: Any) -> CheckResult:
+    """Ex 7.3: train_for_class(url, key, gate, seed) trains on a server that has a key."""
+    exercise = tr("Exercise 7.3 (train a gate on the class server)")
     if _is_placeholder(answer):
         return _not_attempted(exercise)
-    if not isinstance(answer, str):
-        return _wrong(exercise, tr("give the path as a string, e.g. '/predict/AND/0/1'"))
-    path = "/" + answer.split("://", 1)[-1].split("/", 1)[-1] if "://" in answer else answer
-    if path.endswith("/"):
+    if not callable(answer):
         return _wrong(
-            exercise, tr("drop the slash at the end: this server's paths never end with /")
+            exercise, tr("pass the function itself: ex.check_train_with_key(train_for_class)")
         )
-    parts = [p for p in path.split("/") if p]
-    if len(parts) != 4 or parts[0].lower() != "predict":
-        return _wrong(exercise, tr("the shape is /predict/{gate}/{a}/{b}"))
+    from gatelab.api import create_app, generate_key
+    from gatelab.server import start_server
+
+    key = generate_key()  # new on every check: a key copied from the page cannot pass
+    with (
+        tempfile.TemporaryDirectory() as directory,
+        start_server(create_app(directory, token=key), port=0) as server,
+    ):
+        for gate, seed in CLASS_TRAININGS:
+            result = _class_training(exercise, answer, server.url, key, gate, seed)
+            if result is not None:
+                return result
+    return _correct(
+        exercise, tr("NAND and XOR trained on a server with a key, each with the seed asked")
+    )
+
+
+def _class_training(
+    exercise: str, answer: Callable[..., Any], url: str, key: str, gate: str, seed: int
+) -> CheckResult | None:
+    """A ✗ if answer(url, key, gate, seed) did not train `gate` with `seed` on `url`; else None."""
+    import httpx
+
+    call = f"train_for_class(url, key, {gate!r}, {seed})"
     try:
-        gate = normalize_gate_name(parts[1])
-    except ValueError:
-        return _wrong(exercise, tr("{name} is not a gate name", name=repr(parts[1])))
-    if gate != "NAND":
-        return _wrong(exercise, tr("that asks {gate}; the question is about NAND", gate=gate))
-    if parts[2:] != ["1", "1"]:
-        return _wrong(exercise, tr("the inputs are a = 1 and b = 1"))
-    return _correct(exercise, tr("GET that path and the server answers NAND(1, 1)"))
+        response = answer(url, key, gate, seed)
+    except httpx.HTTPStatusError as exc:  # raise_for_status(): judge the answer it refused
+        response = exc.response
+    except Exception as exc:  # a student's function may fail in any way; say how
+        return _wrong(
+            exercise,
+            tr("{call} raised {error}: {detail}", call=call, error=type(exc).__name__, detail=exc),
+        )
+    if response is None:
+        if httpx.get(f"{url}/models/{gate}", timeout=30).status_code == 404:
+            return _returns_nothing(exercise)  # nothing trained: the body is still `...`
+        return _wrong(
+            exercise, tr("{call} trained, but returned None: return the response", call=call)
+        )
+    if isinstance(response, dict):
+        return _wrong(exercise, tr("return the response itself, not its .json()"))
+    request = getattr(response, "request", None)
+    if request is None or not hasattr(response, "status_code"):
+        return _wrong(
+            exercise,
+            tr(
+                "{call} returned {got}: return the response of your request",
+                call=call,
+                got=repr(response),
+            ),
+        )
+    sent_to = httpx.URL(str(request.url))
+    if (sent_to.host, sent_to.port) != (httpx.URL(url).host, httpx.URL(url).port):
+        return _wrong(
+            exercise,
+            tr("the request went to another server: build its address from the `url` argument"),
+        )
+    code = response.status_code
+    if code == 401:
+        return _wrong(exercise, _key_hint(request.headers.get("authorization"), key))
+    if code == 405:
+        return _wrong(
+            exercise,
+            tr(
+                "the server answered 405 to {method}: training changes the server",
+                method=request.method,
+            ),
+        )
+    if code != 200:
+        detail = (_json_or_none(response) or {}).get("detail", "")
+        return _wrong(
+            exercise,
+            tr(
+                "the server answered {code} to {call}: {detail}",
+                code=code,
+                call=call,
+                detail=detail,
+            ),
+        )
+    stored = httpx.get(f"{url}/models/{gate}", timeout=30)
+    if stored.status_code != 200:
+        return _wrong(
+            exercise,
+            tr(
+                "{call} trained something, but not {gate}: the gate is part of the path",
+                call=call,
+                gate=gate,
+            ),
+        )
+    if stored.json().get("seed") != seed:
+        return _wrong(
+            exercise,
+            tr(
+                "{gate} was trained, but not with seed {seed}: the seed goes in the request's "
+                "JSON body",
+                gate=gate,
+                seed=seed,
+            ),
+        )
+    return None
+
+
+def _key_hint(header: str | None, key: str) -> str:
+    """What was wrong with the key of a request the server refused with a 401."""
+    if header is None:
+        return tr(
+            "the server answered 401: the request carried no key; a server with a key "
+            "reads it from one request header (its 401 says which)"
+        )
+    scheme, _, sent = header.partition(" ")
+    if scheme.lower() != "bearer" or not sent:
+        return tr(
+            "the server answered 401: the Authorization header holds the word Bearer, "
+            "a space, then the key"
+        )
+    if sent.strip() != key:
+        return tr(
+            "the server answered 401: the request sent a key, but not the one given in "
+            "the `key` argument"
+        )
+    return tr("the server answered 401: read its detail")

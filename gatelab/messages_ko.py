@@ -135,16 +135,27 @@ EXERCISES: dict[str, str] = {
         "오차, 새 가중치)를 출력해서 학습 규칙과 비교해 보세요"
     ),
     # lesson 02
-    "Exercise 2.1 (NOT by hand)": "연습 문제 2.1 (NOT을 손으로)",
-    "Exercise 2.2 (train NOR)": "연습 문제 2.2 (NOR 학습시키기)",
-    "pass the Perceptron itself, e.g. Perceptron().fit(X, y)": (
-        "Perceptron 객체 자체를 넘기세요. 예: Perceptron().fit(X, y)"
+    "Exercise 2.1 (NOT with a chosen threshold)": "연습 문제 2.1 (문턱값을 정한 NOT)",
+    "with w = 0 the sum is the same for every x, so there is no threshold": (
+        "w = 0이면 x가 무엇이든 합이 같으므로 문턱값이 없습니다"
     ),
-    "this perceptron has not been trained yet: call .fit(X, y)": (
-        "이 퍼셉트론은 아직 학습하지 않았습니다: .fit(X, y)를 호출하세요"
+    "your threshold −b/w is at x = {threshold}, not at {wanted}": (
+        "문턱값 −b/w가 x = {threshold}에 있습니다. {wanted}이 아닙니다"
     ),
-    "NOR has two inputs: fit on truth_table('NOR')": (
-        "NOR는 입력이 두 개입니다: truth_table('NOR')로 학습시키세요"
+    "the threshold is right, but with a positive weight the neuron fires above it; "
+    "NOT must fire for the small inputs": (
+        "문턱값은 맞지만, 가중치가 양수이면 뉴런이 문턱값보다 큰 쪽에서 발화합니다. "
+        "NOT은 작은 입력에서 발화해야 합니다"
+    ),
+    "Exercise 2.2 (search the seeds)": "연습 문제 2.2 (시드 찾기)",
+    "that many seeds did not converge: count the runs whose converged_ is True": (
+        "그 수는 수렴하지 않은 시드의 개수입니다: converged_가 True인 실행을 세세요"
+    ),
+    "that is the count at learning rate 0.1: train at learning rate 1.0": (
+        "그건 학습률 0.1에서 센 개수입니다: 학습률 1.0으로 학습시키세요"
+    ),
+    "that many converge within 100 epochs: give each run a budget of epochs=3": (
+        "그건 100 에포크 안에 수렴하는 개수입니다: 실행마다 epochs=3으로 한도를 주세요"
     ),
     "Exercise 2.3 (NAND at learning rate 1.0)": "연습 문제 2.3 (학습률 1.0의 NAND)",
     "that is the run at learning rate 0.1: use learning_rate=1.0": (
@@ -154,34 +165,7 @@ EXERCISES: dict[str, str] = {
     "that is the run shown in the lesson (rate 0.1, seed 0): use learning_rate=1.0 and seed=3": (
         "그건 수업에서 본 실행(학습률 0.1, 시드 0)입니다: learning_rate=1.0과 seed=3을 쓰세요"
     ),
-    "Exercise 2.4 (measure the learning rate yourself)": "연습 문제 2.4 (학습률 효과 직접 재기)",
-    "pass your function itself: answer = epochs_needed": (
-        "함수 자체를 넘기세요: answer = epochs_needed"
-    ),
     "{call} raised {error}: {detail}": "{call}에서 {error}가 났습니다: {detail}",
-    "{call} should return a list with one number per rate": (
-        "{call}은 학습률마다 숫자 하나씩 담은 리스트를 돌려줘야 합니다"
-    ),
-    "{call} gave {count} numbers for {rates} rates": (
-        "{call}이 학습률 {rates}개에 숫자 {count}개를 돌려줬습니다"
-    ),
-    "{gate} never converges: give None for such a run, not the epochs it ran "
-    "(converged_epoch_ does this for you)": (
-        "{gate}는 수렴(converge)하지 않습니다: 그런 실행에는 돌린 에포크 수가 아니라 None을 "
-        "주세요(converged_epoch_가 알아서 그렇게 합니다)"
-    ),
-    "{call} gives seed 0's answers: pass seed=seed to train_gate": (
-        "{call}이 시드 0의 답을 냅니다: train_gate에 seed=seed를 넘기세요"
-    ),
-    "every rate gives the same count: pass learning_rate=rate": (
-        "학습률마다 같은 수가 나옵니다: learning_rate=rate를 넘기세요"
-    ),
-    "{call} is wrong for at least one rate: train each with train_gate": (
-        "{call}이 적어도 한 학습률에서 틀렸습니다: 학습률마다 train_gate로 학습시키세요"
-    ),
-    "one line per rate, exactly what epochs_to_converge measures": (
-        "학습률마다 한 줄, epochs_to_converge가 재는 값과 똑같습니다"
-    ),
     # lesson 03
     "Exercise 3.1 (the fourth corner)": "연습 문제 3.1 (네 번째 모서리)",
     "XOR has two inputs, so give 2 weights": "XOR는 입력이 두 개이므로 가중치 2개를 주세요",
@@ -296,10 +280,113 @@ EXERCISES: dict[str, str] = {
     "that is the count with 2 hidden units: use hidden_size=3": (
         "그건 은닉 유닛이 2개일 때의 개수입니다: hidden_size=3을 쓰세요"
     ),
-    "run it: for each seed in range(10), train_gate_mlp('XNOR', seed=seed, "
-    "hidden_size=3), and count the runs whose predictions equal the targets": (
-        "직접 돌려 보세요: range(10)의 시드마다 train_gate_mlp('XNOR', seed=seed, "
-        "hidden_size=3)을 실행하고, 예측이 정답과 같은 실행을 세세요"
+    "that is what the default hidden size gives: check that your runs really have 3 hidden units": (
+        "그건 기본 은닉 크기일 때의 결과입니다: 실행마다 은닉 유닛이 정말 3개인지 확인하세요"
+    ),
+    "that is how many seeds fail: count the runs that get all four rows right": (
+        "그건 실패한 시드의 개수입니다: 네 행을 모두 맞힌 실행을 세세요"
+    ),
+    "no run counted: check what you compare the predictions with; they must equal "
+    "XNOR's targets, not the XOR targets from the lesson": (
+        "센 실행이 하나도 없습니다: 예측을 무엇과 비교하는지 확인하세요. 수업의 XOR 정답이 "
+        "아니라 XNOR의 정답과 같아야 합니다"
+    ),
+    "that is not what the runs give: print each seed's four predictions beside "
+    "XNOR's targets, then count the seeds where all four agree": (
+        "실제로 돌려 본 결과와 다릅니다: 시드마다 네 개의 예측을 XNOR의 정답 옆에 출력해 보고, "
+        "네 개가 모두 같은 시드를 세세요"
+    ),
+    "Exercise 4.4 (write the training loop)": "연습 문제 4.4 (학습 루프 직접 쓰기)",
+    "pass the function itself: check_train_loop(train_loop)": (
+        "함수 자체를 넘기세요: check_train_loop(train_loop)"
+    ),
+    "{gate} with {hidden_size} hidden units, {epochs} epochs, lr={lr}, seed {seed}": (
+        "은닉 유닛 {hidden_size}개, {epochs} 에포크, lr={lr}, 시드 {seed}인 {gate}"
+    ),
+    "the loss has no gradients to follow: train outside torch.no_grad(), "
+    "which is only for looking": (
+        "손실에 따라갈 기울기가 없습니다: torch.no_grad() 밖에서 학습시키세요. "
+        "torch.no_grad()는 값을 들여다볼 때만 씁니다"
+    ),
+    "it never runs the network it is given: train `model`, not a network from the "
+    "notebook such as `net`": (
+        "받은 신경망을 한 번도 실행하지 않습니다: `net` 같은 노트북의 신경망이 아니라 "
+        "`model`을 학습시키세요"
+    ),
+    "no gradient ever reaches the weights: one of the four steps is missing, the one "
+    "that fills in the gradients": (
+        "가중치에 기울기가 한 번도 오지 않습니다: 네 단계 중 하나, 기울기를 채우는 단계가 "
+        "빠졌습니다"
+    ),
+    "the weights never move, so the loss never changes: one of the four steps is "
+    "missing, the one that moves the weights": (
+        "가중치가 전혀 움직이지 않아서 손실도 그대로입니다: 네 단계 중 하나, 가중치를 "
+        "움직이는 단계가 빠졌습니다"
+    ),
+    "the optimizer does not hold this network's weights: make it from the parameters "
+    "of `model`, the network the function is given": (
+        "옵티마이저가 이 신경망의 가중치를 갖고 있지 않습니다: 함수가 받은 신경망인 "
+        "`model`의 파라미터로 옵티마이저를 만드세요"
+    ),
+    "the optimizer steps before the backward pass has filled in this epoch's "
+    "gradients: which step needs the result of which?": (
+        "역전파가 이번 에포크의 기울기를 채우기 전에 옵티마이저가 가중치를 움직입니다: "
+        "어느 단계가 어느 단계의 결과를 필요로 하는지 생각해 보세요"
+    ),
+    "the gradients are cleared between the backward pass and the step, so the step "
+    "has nothing to follow": (
+        "역전파와 가중치 갱신 사이에 기울기를 지워서, 갱신할 때 따라갈 기울기가 없습니다"
+    ),
+    "it takes {steps} optimizer steps for epochs={epochs}: take one step per epoch": (
+        "epochs={epochs}인데 옵티마이저가 {steps}번 움직입니다: 에포크마다 한 번씩 움직이세요"
+    ),
+    "you make a new optimizer in every epoch, so Adam forgets the running averages "
+    "of the gradients: make it once, before the loop": (
+        "에포크마다 옵티마이저를 새로 만들어서 Adam이 기울기의 이동 평균을 잊어버립니다: "
+        "루프 전에 한 번만 만드세요"
+    ),
+    "the gradients pile up: PyTorch adds each backward pass's gradients to the old "
+    "ones, so every epoch must start from cleared gradients. Which of the four steps "
+    "does that?": (
+        "기울기가 쌓입니다: PyTorch는 역전파할 때마다 새 기울기를 예전 기울기에 더하므로, "
+        "에포크마다 기울기를 지운 상태에서 시작해야 합니다. 네 단계 중 어느 단계가 그 일을 "
+        "하나요?"
+    ),
+    "that optimizer is {name}, which moves the weights differently: the lesson trains with Adam": (
+        "그 옵티마이저는 {name}이라 가중치를 다르게 움직입니다: 수업에서는 Adam으로 학습시킵니다"
+    ),
+    "the optimizer's learning rate is {rate}: use `lr`, the rate the function is given ({lr})": (
+        "옵티마이저의 학습률이 {rate}입니다: 함수가 받은 학습률 `lr`({lr})을 쓰세요"
+    ),
+    "the loss gets its two inputs the wrong way round: first what the network says, "
+    "then the targets": (
+        "손실 함수에 두 입력을 거꾸로 넣었습니다: 먼저 신경망의 출력, 그다음 정답입니다"
+    ),
+    "that looks like mean squared error; the lesson trains with binary cross-entropy "
+    "on the logits (section 4)": (
+        "평균 제곱 오차처럼 보입니다. 수업에서는 로짓에 이진 교차 엔트로피를 써서 학습시킵니다(4절)"
+    ),
+    "the loss applies the sigmoid itself: give it the network's logits, not probabilities": (
+        "손실 함수가 시그모이드를 직접 적용합니다: 확률이 아니라 신경망의 로짓을 넣으세요"
+    ),
+    "on {run} the steps come in the right order, but the weights end up elsewhere "
+    "than with train_mlp: check the loss function and what you give it": (
+        "{run}에서 단계의 순서는 맞지만 가중치가 train_mlp와 다른 곳에서 끝납니다: "
+        "손실 함수와 거기에 넣는 값을 확인하세요"
+    ),
+    "your loop trains well but returns nothing: return the loss of every epoch": (
+        "루프는 잘 학습시키지만 아무것도 돌려주지 않습니다: 에포크마다의 손실을 돌려주세요"
+    ),
+    "return a list with one loss per epoch: {epochs} numbers for epochs={epochs}": (
+        "에포크마다 손실 하나씩 리스트로 돌려주세요: epochs={epochs}이면 숫자 {epochs}개입니다"
+    ),
+    "the weights are right, but the losses differ: record each epoch's loss from its "
+    "forward pass, as a number (.item())": (
+        "가중치는 맞지만 손실이 다릅니다: 에포크마다 순전파에서 나온 손실을 숫자로"
+        "(.item()) 기록하세요"
+    ),
+    "your loop ends with the same weights and losses as train_mlp, for two networks": (
+        "두 신경망 모두에서 여러분의 루프가 train_mlp와 같은 가중치와 손실로 끝납니다"
     ),
     # lesson 05
     "Exercise 5.1 (bytes for {parameters} float32 parameters)": (
@@ -333,40 +420,49 @@ EXERCISES: dict[str, str] = {
     "pass the fresh network you loaded the file into, e.g. a GateMLP": (
         "파일을 불러온 새 신경망을 넘기세요. 예: GateMLP"
     ),
-    "that is `trained` itself: loading into the network that already has the "
-    "weights proves nothing; make a fresh GateMLP(...) and load the file into it": (
-        "그건 `trained` 자신입니다. 이미 가중치를 가진 신경망에 불러오면 아무것도 증명하지 "
-        "못합니다: 새 GateMLP(...)를 만들고 파일을 거기에 불러오세요"
+    "that is `trained` itself: it had these weights before anything was loaded, "
+    "so it proves nothing; the check needs a second, fresh network": (
+        "그건 `trained` 자신입니다. 불러오기 전부터 이 가중치를 갖고 있었으니 아무것도 "
+        "증명하지 못합니다. 확인하려면 두 번째 새 신경망이 필요합니다"
     ),
     "`trained` does not compute XOR: keep the line that trains it": (
         "`trained`가 XOR를 계산하지 못합니다: 학습시키는 줄을 지우지 마세요"
     ),
-    "the fresh network still has its own random weights: did you forget "
-    "fresh.load_state_dict(load_file(path))?": (
-        "새 신경망에 아직 처음의 무작위 가중치가 그대로 있습니다: "
-        "fresh.load_state_dict(load_file(path))를 빠뜨리지 않았나요?"
+    "the fresh network's {name} has shape {got}, trained's has {wanted}: "
+    "the two networks are not the same size": (
+        "새 신경망의 {name} 모양은 {got}인데 trained의 것은 {wanted}입니다: "
+        "두 신경망의 크기가 다릅니다"
     ),
-    "same weights, other answers: build a GateMLP of the same shape": (
-        "가중치는 같은데 답이 다릅니다: 같은 모양의 GateMLP를 만드세요"
+    "the fresh network still has its own random starting weights: "
+    "the tensors in the file never reached it": (
+        "새 신경망에 아직 처음의 무작위 가중치가 그대로 있습니다: "
+        "파일의 텐서가 이 신경망에 들어가지 않았습니다"
+    ),
+    "same weights, other answers: the fresh network is built differently; "
+    "compare its architecture with trained's": (
+        "가중치는 같은데 답이 다릅니다: 새 신경망의 구조가 다릅니다. "
+        "trained의 구조(architecture)와 비교해 보세요"
     ),
     "the fresh network gives exactly trained's logits on all four rows": (
         "새 신경망이 네 행 모두에서 trained와 똑같은 로짓을 냅니다"
     ),
-    "there is no file {name}: save_file(trained.state_dict(), path)": (
-        "{name} 파일이 없습니다: save_file(trained.state_dict(), path)"
+    "there is no file {name}: nothing was saved at `path`": (
+        "{name} 파일이 없습니다: `path`에 아무것도 저장되지 않았습니다"
     ),
-    "that file was written by torch.save (a zip with a pickle inside): use "
-    "safetensors' save_file": (
-        "그 파일은 torch.save로 썼습니다(안에 pickle이 든 zip): safetensors의 save_file을 쓰세요"
+    "that file was written by torch.save (a zip with a pickle inside), "
+    "not in the safetensors format": (
+        "그 파일은 torch.save로 쓴 파일(안에 pickle이 든 zip)이고, safetensors 형식이 아닙니다"
     ),
-    "{name} is not a safetensors file: write it with save_file": (
-        "{name}은 safetensors 파일이 아닙니다: save_file로 쓰세요"
+    "{name} is not a safetensors file: it does not start with a safetensors header": (
+        "{name}은 safetensors 파일이 아닙니다: safetensors 헤더로 시작하지 않습니다"
     ),
-    "the file does not hold the network's state_dict: save trained.state_dict()": (
-        "파일에 신경망의 state_dict가 없습니다: trained.state_dict()를 저장하세요"
+    "the file holds tensors named {saved}, but trained's state_dict has {expected}": (
+        "파일에 든 텐서의 이름은 {saved}인데, trained의 state_dict에는 {expected}가 있습니다"
     ),
-    "the file holds the fresh network's weights: save trained.state_dict()": (
-        "파일에 새 신경망의 가중치가 들어 있습니다: trained.state_dict()를 저장하세요"
+    "the file holds the fresh network's random weights, not trained's: "
+    "which network did you save?": (
+        "파일에 trained가 아니라 새 신경망의 무작위 가중치가 들어 있습니다: "
+        "어느 신경망을 저장했나요?"
     ),
     "the file's weights are not trained's: did you save an untrained network, "
     "or save before training?": (
@@ -376,8 +472,8 @@ EXERCISES: dict[str, str] = {
     # lesson 06
     "Exercise 6.1 (add DELETE /models/{gate})": "연습 문제 6.1 (DELETE /models/{gate} 추가하기)",
     "pass your FastAPI app itself: answer = app": "FastAPI 앱 자체를 넘기세요: answer = app",
-    "this app has no POST /train/{gate}: pass the app of section 5": (
-        "이 앱에는 POST /train/{gate}가 없습니다: 5절의 앱을 넘기세요"
+    "this app has no POST /train/{gate}: pass the app of your main.py": (
+        "이 앱에는 POST /train/{gate}가 없습니다: main.py의 앱을 넘기세요"
     ),
     "/models/{{gate}} takes {taken} only: removing is the DELETE method, "
     "so decorate the function with @app.delete(...)": (
@@ -387,8 +483,8 @@ EXERCISES: dict[str, str] = {
     "no route matches /models/AND: the path is /models/{gate}, with the gate in braces": (
         "/models/AND에 맞는 경로가 없습니다: 경로는 /models/{gate}이고, gate는 중괄호 안에 씁니다"
     ),
-    "POST /train/AND failed: run the app's cells of section 5": (
-        "POST /train/AND가 실패했습니다: 5절의 앱 셀들을 실행하세요"
+    "POST /train/AND failed: run the cells that write and import main.py": (
+        "POST /train/AND가 실패했습니다: main.py를 쓰고 import하는 셀들을 실행하세요"
     ),
     "DELETE /models/AND crashed the route (a 500): read its error": (
         "DELETE /models/AND에서 경로 함수가 오류로 멈췄습니다(500): 오류 내용을 읽어 보세요"
@@ -401,9 +497,10 @@ EXERCISES: dict[str, str] = {
     'the answer should be the JSON {"deleted": "AND"}': (
         'JSON {"deleted": "AND"}로 응답해야 합니다'
     ),
-    "GET /predict/AND/0/0 still answers after the delete: the model must also "
-    "leave the `models` dict": (
-        "삭제한 뒤에도 GET /predict/AND/0/0이 답합니다: 모델을 `models` 딕셔너리에서도 빼야 합니다"
+    "GET /predict/AND/0/0 still answers after the delete: predict found the "
+    "model again, in the `models` dict or in its file": (
+        "삭제한 뒤에도 GET /predict/AND/0/0이 답합니다: predict가 `models` 딕셔너리나 "
+        "파일에서 모델을 다시 찾았습니다"
     ),
     "crashed (a 500)": "오류로 멈췄습니다(500)",
     "answered {code}": "{code}로 응답했습니다",
@@ -420,29 +517,53 @@ EXERCISES: dict[str, str] = {
     "your API can forget a model, and says 404 when there is none": (
         "여러분의 API가 모델을 지울 수 있고, 모델이 없으면 404라고 답합니다"
     ),
-    "Exercise 6.2 (train OR over HTTP)": "연습 문제 6.2 (HTTP로 OR 학습시키기)",
-    "pass the response of client.post(...), not its .json()": (
-        "client.post(...)의 .json()이 아니라 응답(response) 자체를 넘기세요"
+    # lesson 07
+    "Exercise 7.1 (one request for a whole truth table)": (
+        "연습 문제 7.1 (요청 한 번으로 진리표 전체 묻기)"
     ),
-    "training changes the server, so not {method}": (
-        "학습은 서버의 상태를 바꾸므로 {method}가 아닙니다"
+    "pass the function itself: ex.check_batch_request(served_answers)": (
+        "함수 자체를 넘기세요: ex.check_batch_request(served_answers)"
     ),
-    "{path} does not train OR: the gate is part of the path": (
-        "{path}는 OR를 학습시키지 않습니다: 게이트 이름은 경로의 일부입니다"
+    "one request per gate, and the server's own answers, even from its undertrained models": (
+        "게이트마다 요청 한 번이고, 덜 학습된 모델의 답까지 서버가 준 그대로입니다"
     ),
-    "the server answered {code}: read its message": (
-        "서버가 {code}로 응답했습니다: 메시지를 읽어 보세요"
+    "JSON holds plain lists, not numpy arrays: turn the rows into lists first": (
+        "JSON에는 numpy 배열이 아니라 평범한 리스트만 들어갑니다: 먼저 행들을 리스트로 바꾸세요"
     ),
-    "the seed goes in the request's JSON body, as in the POST /train example above": (
-        "시드는 위의 POST /train 예제처럼 요청(request)의 JSON 본문에 넣습니다"
+    "{call} sent no request through `client`: the answers must come from the "
+    "server behind the client the check passes in": (
+        "{call}이 `client`로 요청을 하나도 보내지 않았습니다: 답은 확인 코드가 넘겨준 "
+        "client 뒤의 서버에서 와야 합니다"
     ),
-    "the response has no accuracy: is this the /train response?": (
-        "응답에 accuracy가 없습니다: /train의 응답이 맞나요?"
+    "{call} sent {count} requests: one request can carry every row": (
+        "{call}이 요청을 {count}번 보냈습니다: 요청 한 번에 모든 행을 담을 수 있습니다"
     ),
-    "OR trained with seed 7, accuracy {accuracy}": (
-        "시드 7로 OR를 학습했고, 정확도는 {accuracy}입니다"
+    "{call} sent {method} {path}: which route answers many rows at once?": (
+        "{call}이 {method} {path}를 보냈습니다: 여러 행에 한 번에 답하는 라우트는 무엇일까요?"
     ),
-    "Exercise 6.3 (status codes)": "연습 문제 6.3 (상태 코드)",
+    "return the list of results, not the response": (
+        "응답(response)이 아니라 결과(results) 리스트를 돌려주세요"
+    ),
+    "return the list of results, not the whole JSON answer": (
+        "JSON 응답 전체가 아니라 결과(results) 리스트를 돌려주세요"
+    ),
+    "{call} returned {got}: return a list of 0s and 1s": (
+        "{call}이 {got}을 돌려주었습니다: 0과 1로 된 리스트를 돌려주세요"
+    ),
+    "for {gate} that is the gate's true truth table, but this server's {gate} model "
+    "learned too little and answers otherwise: return what the server says": (
+        "{gate}에 대해 돌려준 것은 게이트의 진짜 진리표입니다. 하지만 이 서버의 {gate} 모델은 "
+        "덜 학습되어 다르게 답합니다: 서버가 답한 것을 돌려주세요"
+    ),
+    "for {gate} it returned {got}, but the server answers {served} for the truth "
+    "table's rows in order": (
+        "{gate}에 대해 {got}을 돌려주었지만, 진리표의 행을 순서대로 물으면 서버는 "
+        "{served}로 답합니다"
+    ),
+    "the server answered {code} to the request of {call}: {detail}": (
+        "{call}의 요청에 서버가 {code}로 응답했습니다: {detail}"
+    ),
+    "Exercise 7.2 (which error, and why)": "연습 문제 7.2 (어떤 오류이고, 왜일까요)",
     "fill in the dict of the exercise cell: one code per request": (
         "연습 문제 셀의 딕셔너리를 채우세요: 요청마다 코드 하나씩"
     ),
@@ -452,28 +573,64 @@ EXERCISES: dict[str, str] = {
     "all four codes right": "네 코드 모두 맞습니다",
     "{right} of 4 right. {hints}": "4개 중 {right}개가 맞습니다. {hints}",
     "the path exists, but not with this method": "경로는 있지만 이 메서드로는 없습니다",
-    "there is no gate called XAND": "XAND라는 게이트는 없습니다",
     "the route exists and the gate too, but the data does not fit it": (
         "경로도 있고 게이트도 있지만, 데이터가 맞지 않습니다"
     ),
-    "look at the last character: is there a route with that path?": (
-        "마지막 글자를 보세요: 그런 경로가 있나요?"
+    "the gate and the path are right, but what has this new server learned so far?": (
+        "게이트도 경로도 맞습니다. 그런데 이 새 서버는 지금까지 무엇을 학습했을까요?"
     ),
-    "Exercise 6.4 (a prediction URL)": "연습 문제 6.4 (예측 URL)",
-    "give the path as a string, e.g. '/predict/AND/0/1'": (
-        "경로를 문자열로 주세요. 예: '/predict/AND/0/1'"
+    "this request changes the models, on a server that has a key": (
+        "이 요청은 키가 있는 서버에서 모델을 바꿉니다"
     ),
-    "drop the slash at the end: this server's paths never end with /": (
-        "끝의 슬래시를 지우세요: 이 서버의 경로는 /로 끝나지 않습니다"
+    "Exercise 7.3 (train a gate on the class server)": (
+        "연습 문제 7.3 (반 전체용 서버에서 게이트 학습시키기)"
     ),
-    "the shape is /predict/{gate}/{a}/{b}": "모양은 /predict/{gate}/{a}/{b}입니다",
-    "{name} is not a gate name": "{name}은 게이트 이름이 아닙니다",
-    "that asks {gate}; the question is about NAND": (
-        "그건 {gate}에 묻는 경로입니다. 문제는 NAND입니다"
+    "pass the function itself: ex.check_train_with_key(train_for_class)": (
+        "함수 자체를 넘기세요: ex.check_train_with_key(train_for_class)"
     ),
-    "the inputs are a = 1 and b = 1": "입력은 a = 1, b = 1입니다",
-    "GET that path and the server answers NAND(1, 1)": (
-        "그 경로로 GET 하면 서버가 NAND(1, 1)을 답합니다"
+    "NAND and XOR trained on a server with a key, each with the seed asked": (
+        "키가 있는 서버에서 NAND와 XOR를 각각 요청한 시드로 학습시켰습니다"
+    ),
+    "{call} trained, but returned None: return the response": (
+        "{call}이 학습은 시켰지만 None을 돌려주었습니다: 응답(response)을 돌려주세요"
+    ),
+    "return the response itself, not its .json()": (
+        ".json()이 아니라 응답(response) 자체를 돌려주세요"
+    ),
+    "{call} returned {got}: return the response of your request": (
+        "{call}이 {got}을 돌려주었습니다: 보낸 요청의 응답(response)을 돌려주세요"
+    ),
+    "the request went to another server: build its address from the `url` argument": (
+        "요청이 다른 서버로 갔습니다: 주소는 `url` 인자로 만드세요"
+    ),
+    "the server answered 405 to {method}: training changes the server": (
+        "서버가 {method}에 405로 응답했습니다: 학습은 서버의 상태를 바꿉니다"
+    ),
+    "the server answered {code} to {call}: {detail}": (
+        "{call}에 서버가 {code}로 응답했습니다: {detail}"
+    ),
+    "{call} trained something, but not {gate}: the gate is part of the path": (
+        "{call}이 무언가를 학습시켰지만 {gate}는 아닙니다: 게이트 이름은 경로의 일부입니다"
+    ),
+    "{gate} was trained, but not with seed {seed}: the seed goes in the request's JSON body": (
+        "{gate}는 학습되었지만 시드 {seed}로는 아닙니다: 시드는 요청의 JSON 본문에 넣습니다"
+    ),
+    "the server answered 401: the request carried no key; a server with a key "
+    "reads it from one request header (its 401 says which)": (
+        "서버가 401로 응답했습니다: 요청에 키가 없습니다. 키가 있는 서버는 요청 헤더 하나에서 "
+        "키를 읽습니다(어느 헤더인지는 401 응답이 알려 줍니다)"
+    ),
+    "the server answered 401: the Authorization header holds the word Bearer, "
+    "a space, then the key": (
+        "서버가 401로 응답했습니다: Authorization 헤더에는 Bearer라는 단어, 빈칸 하나, "
+        "그다음 키가 들어갑니다"
+    ),
+    "the server answered 401: the request sent a key, but not the one given in "
+    "the `key` argument": (
+        "서버가 401로 응답했습니다: 요청이 키를 보냈지만 `key` 인자로 받은 키가 아닙니다"
+    ),
+    "the server answered 401: read its detail": (
+        "서버가 401로 응답했습니다: 응답의 detail을 읽어 보세요"
     ),
 }
 
@@ -694,6 +851,158 @@ MORE_PLAYGROUNDS: dict[str, str] = {
     "Ask the gate API": "게이트 API에 물어보기",
 }
 
+# gatelab.check: check_api and `gatelab check`, the ✓/✗ lines about a running gate API
+CHECK_API: dict[str, str] = {
+    "nothing answers at {url}: start the server first (open a terminal, cd to "
+    "the folder with main.py and run: fastapi dev main.py)": (
+        "{url}에서 아무것도 응답하지 않습니다: 먼저 서버를 시작하세요(터미널을 열고 main.py가 "
+        "있는 폴더로 cd한 뒤 fastapi dev main.py를 실행합니다)"
+    ),
+    "{passed} passed, {failed} failed, {skipped} skipped": (
+        "통과 {passed}개, 실패 {failed}개, 건너뜀 {skipped}개"
+    ),
+    "{url} is not a server address like http://127.0.0.1:8000": (
+        "{url}은(는) http://127.0.0.1:8000 같은 서버 주소가 아닙니다"
+    ),
+    "give at least one gate to check, e.g. AND": "검사할 게이트를 하나 이상 주세요(예: AND)",
+    # one request that went wrong
+    "{request} failed: {error}": "{request} 요청이 실패했습니다: {error}",
+    "the server stopped answering: look for an error in its terminal": (
+        "서버가 응답을 멈췄습니다: 서버 터미널에서 오류를 찾아보세요"
+    ),
+    "the server broke off its answer: look for an error in its terminal": (
+        "서버가 응답을 보내다가 끊었습니다: 서버 터미널에서 오류를 찾아보세요"
+    ),
+    "{request}: not checked, the server took too long (over {seconds} s in all)": (
+        "{request}: 확인하지 못했습니다. 서버가 너무 오래 걸렸습니다(전체 {seconds}초 초과)"
+    ),
+    "{request} did not answer within {seconds} s": (
+        "{request}: {seconds}초 안에 응답하지 않았습니다"
+    ),
+    "a route should answer in well under a second: look for a sleep or a slow loop": (
+        "라우트는 1초보다 훨씬 빨리 응답해야 합니다: sleep이나 느린 반복문이 있는지 찾아보세요"
+    ),
+    "{request} redirected ({status}) to {location}": (
+        "{request}: {location}(으)로 리다이렉트했습니다(상태 코드 {status})"
+    ),
+    "the route's path ends with /, so FastAPI redirects the path without it: "
+    "drop the / at the end of the path in the decorator": (
+        "라우트 경로가 /로 끝나서 FastAPI가 / 없는 경로를 리다이렉트합니다: 데코레이터에 쓴 "
+        "경로 끝의 /를 지우세요"
+    ),
+    "give the server's own address, the check follows no redirect (a private Codespaces "
+    "port redirects to a login page: make the port public)": (
+        "서버 자신의 주소를 주세요. 검사는 리다이렉트를 따라가지 않습니다(비공개 Codespaces "
+        "포트는 로그인 페이지로 리다이렉트합니다: 포트를 공개(public)로 바꾸세요)"
+    ),
+    "{request} sent a body larger than 1 MiB": "{request}: 응답 본문이 1 MiB보다 큽니다",
+    "a gate's answer is a small JSON object: check what the route returns": (
+        "게이트의 응답은 작은 JSON 객체입니다: 라우트가 무엇을 return하는지 확인하세요"
+    ),
+    "the route crashed: read the traceback in the server's terminal": (
+        "라우트가 오류로 멈췄습니다: 서버 터미널에 찍힌 트레이스백(traceback)을 읽어 보세요"
+    ),
+    "{request} answered 200 with an error inside": (
+        "{request}: 200으로 응답했지만 본문에 오류가 들어 있습니다"
+    ),
+    "{request} answered {status}, not {expected}": (
+        "{request}: {expected} 대신 상태 코드 {status}(으)로 응답했습니다"
+    ),
+    # 1. an untrained gate answers 404
+    "an untrained gate answers 404: {request}": (
+        "학습하지 않은 게이트는 404로 응답합니다: {request}"
+    ),
+    "untrained gate answers 404: skipped, every gate answered (trained before); "
+    "restart the server with an empty models folder to check this": (
+        "학습 전 404 응답: 건너뜀. 모든 게이트가 이미 답했습니다(전에 학습됨). 이것까지 "
+        "확인하려면 models 폴더를 비우고 서버를 다시 시작하세요"
+    ),
+    "a gate with no model yet should answer 404: raise HTTPException(404, ...)": (
+        "아직 모델이 없는 게이트는 404로 응답해야 합니다: HTTPException(404, ...)를 raise하세요"
+    ),
+    "a client takes a 200 for a success: raise HTTPException(404, ...) for a gate "
+    "with no model yet": (
+        "클라이언트는 200을 성공으로 받아들입니다: 아직 모델이 없는 게이트에는 "
+        "HTTPException(404, ...)를 raise하세요"
+    ),
+    # 2. POST /train/{gate} answers 200
+    "training answers 200: POST /train/{{gate}} for {gates}": (
+        "학습은 200으로 응답합니다: {gates}의 POST /train/{{gate}}"
+    ),
+    'declare @app.post("/train/{gate}"): with no body it should train and answer 200': (
+        '@app.post("/train/{gate}")로 선언하세요: 본문 없는 요청에도 학습하고 200으로 '
+        "응답해야 합니다"
+    ),
+    "the path has no POST route: declare the train route with @app.post": (
+        "이 경로에는 POST 라우트가 없습니다: 학습 라우트를 @app.post로 선언하세요"
+    ),
+    "a client takes a 200 for a success: answer a failure with a 4xx": (
+        "클라이언트는 200을 성공으로 받아들입니다: 실패는 4xx 상태 코드로 응답하세요"
+    ),
+    # 3. every row of the truth table
+    "truth table of {gate}: all {rows} rows right": "{gate} 진리표: {rows}개 행이 모두 맞습니다",
+    "every row of a trained gate should answer 200 with its result": (
+        "학습한 게이트는 진리표의 모든 행에 200과 결과로 응답해야 합니다"
+    ),
+    "a gate just trained answers 404: is its model saved under another name?": (
+        "방금 학습한 게이트가 404로 응답합니다: 모델을 다른 이름으로 저장하지 않았나요?"
+    ),
+    "the route refused the bits: do the names in its path match its parameters?": (
+        "라우트가 입력 비트를 거절했습니다: 경로 속 이름이 함수의 매개변수 이름과 같나요?"
+    ),
+    "NOT takes one input, so it needs a route for one bit: /predict/NOT/{x}": (
+        "NOT은 입력이 하나이므로 비트 하나를 받는 라우트가 필요합니다: /predict/NOT/{x}"
+    ),
+    '{request} answered {body}, without "result": 0 or 1': (
+        '{request}의 응답 {body}에 "result": 0 또는 1이 없습니다'
+    ),
+    'answer a JSON object with the bit under "result", a whole number': (
+        '비트를 정수로 "result" 키에 담은 JSON 객체로 응답하세요'
+    ),
+    "{request} gave {got}, but {gate}({bits}) is {target}": (
+        "{request}의 결과는 {got}인데 {gate}({bits})의 정답은 {target}입니다"
+    ),
+    "check the gate's truth table in model.py, the order the route passes the "
+    "inputs in, and that training runs enough epochs": (
+        "model.py의 진리표, 라우트가 입력을 넘기는 순서, 학습 에포크가 충분한지 확인하세요"
+    ),
+    # 4. to 7.
+    "an unknown gate answers 404: {request}": "없는 게이트는 404로 응답합니다: {request}",
+    "a gate that does not exist is a 404: raise HTTPException(404, ...) for it": (
+        "없는 게이트는 404입니다: HTTPException(404, ...)를 raise하세요"
+    ),
+    "a client takes a 200 for a success: raise HTTPException(404, ...) for an unknown gate": (
+        "클라이언트는 200을 성공으로 받아들입니다: 없는 게이트에는 HTTPException(404, ...)를 "
+        "raise하세요"
+    ),
+    "a bit that is not 0 or 1 answers 422: {request}": (
+        "0도 1도 아닌 비트는 422로 응답합니다: {request}"
+    ),
+    "declare the bits as whole numbers from 0 to 1 (a type with ge and le): then a 2 gets a 422": (
+        "비트를 0부터 1까지의 정수로 선언하세요(ge와 le를 쓴 타입): 그러면 2에는 FastAPI가 "
+        "422로 응답합니다"
+    ),
+    "training is POST only: {request} answers 405": "학습은 POST로만 합니다: {request} → 405",
+    "with only a POST route at this path, FastAPI answers a GET with 405 itself": (
+        "이 경로에 POST 라우트만 있으면 FastAPI가 GET에 알아서 405로 응답합니다"
+    ),
+    "a GET must not change anything (browsers and link previews send GETs): "
+    "declare the train route with @app.post, not @app.get": (
+        "GET은 아무것도 바꾸면 안 됩니다(브라우저와 링크 미리보기도 GET을 보냅니다): 학습 "
+        "라우트를 @app.get이 아니라 @app.post로 선언하세요"
+    ),
+    "no route has this path: the train route's path should be /train/{gate}": (
+        "이 경로의 라우트가 없습니다: 학습 라우트의 경로는 /train/{gate}여야 합니다"
+    ),
+    "every answer was JSON": "모든 응답이 JSON이었습니다",
+    "{request} answered {status} with a body that is not JSON (Content-Type: {kind})": (
+        "{request}: 상태 코드 {status} 응답의 본문이 JSON이 아닙니다(Content-Type: {kind})"
+    ),
+    "return a dict from every route (FastAPI sends it as JSON), not HTML or text": (
+        "모든 라우트에서 HTML이나 텍스트가 아니라 dict를 return하세요(FastAPI가 JSON으로 보냅니다)"
+    ),
+}
+
 # Text the lessons' own code cells hand to the library (titles, line names, advice): the Korean
 # edition copies code cells verbatim, so the library translates it when it shows it.
 LESSON_TEXT: dict[str, str] = {
@@ -706,8 +1015,8 @@ LESSON_TEXT: dict[str, str] = {
     "XOR: training loss per epoch": "XOR: 에포크별 학습 손실",
     "XOR: the learned probability of 1": "XOR: 학습한 '1일 확률'",
     "XOR: the surface and the 8 hidden lines": "XOR: 확률 곡면과 은닉 직선 8개",
-    "run the first cell of section 7 again to start it": (
-        "7절의 첫 번째 셀을 다시 실행해서 서버를 시작하세요"
+    "run the first cell of section 1 again to start it": (
+        "1절의 첫 번째 셀을 다시 실행해서 서버를 시작하세요"
     ),
 }
 
@@ -718,5 +1027,6 @@ KOREAN: dict[str, str] = {
     **STORAGE,
     **PLAYGROUNDS,
     **MORE_PLAYGROUNDS,
+    **CHECK_API,
     **LESSON_TEXT,
 }

@@ -47,11 +47,13 @@ def _paler(color: str, amount: float = 0.5) -> tuple[float, float, float]:
 PROBABILITY_CMAP = LinearSegmentedColormap.from_list(
     "gate_probability", [_paler(CLASS_0_COLOR), "#ffffff", _paler(CLASS_1_COLOR)]
 )
-# A hidden unit's value runs from -1 to +1; purple/green keeps it apart from the class colours.
-HIDDEN_CMAP = "PRGn"
-# Purple dashes with a white edge, drawn above the black boundary: a hidden line that lies on the
+# Grey means "a hidden unit" in every picture: blue and orange are the classes, and each gate
+# has its own colour (OR's line is purple), so a hidden unit takes none of them.
+# A hidden unit's value runs from -1 (light grey) to +1 (dark grey).
+HIDDEN_CMAP = LinearSegmentedColormap.from_list("hidden_value", ["#d9d9d9", "#5c5c5c"])
+# Grey dashes with a white edge, drawn above the black boundary: a hidden line that lies on the
 # boundary (as in the hand-set network, where they are the same lines) stays visible.
-HIDDEN_LINE_COLOR = "#7B2D8E"
+HIDDEN_LINE_COLOR = "#6a6a6a"
 HIDDEN_LINE_ZORDER = 2.5  # above the boundary (2), below the gate's points (3)
 LOSS_COLOR = "#222222"  # not blue or orange: those mean "output 1" and "output 0"
 CHANCE_LOSS = float(np.log(2.0))  # the loss of a network that gives 0.5 for every row
@@ -120,7 +122,7 @@ def draw_hidden_lines(ax: Axes, model: nn.Module) -> list[HiddenLine]:
     lines = hidden_lines(model)
     largest = max(abs(line.output_weight) for line in lines) or 1.0
     for line in lines:
-        width = 0.8 + 2.0 * abs(line.output_weight) / largest
+        width = 0.7 + 1.5 * abs(line.output_weight) / largest
         drawn = draw_boundary(
             ax,
             line.weights,
@@ -132,7 +134,7 @@ def draw_hidden_lines(ax: Axes, model: nn.Module) -> list[HiddenLine]:
         )
         if drawn is not None:  # None: the line misses the view
             drawn.set_zorder(HIDDEN_LINE_ZORDER)
-            drawn.set_path_effects([patheffects.withStroke(linewidth=width + 1.6, foreground="w")])
+            drawn.set_path_effects([patheffects.withStroke(linewidth=width + 1.2, foreground="w")])
     ax.plot(
         [],
         [],
@@ -153,7 +155,8 @@ def plot_decision_surface(
     title: str | None = None,
 ) -> Figure:
     """The network's probability over the plane, its boundary, the gate's points (and lines)."""
-    fig, ax = new_axes(ax, figsize=(5.0, 4.3))
+    # With the hidden lines there is more to see: a larger picture keeps them apart.
+    fig, ax = new_axes(ax, figsize=(6.0, 5.2) if show_hidden else (5.0, 4.3))
     draw_probability_surface(ax, model)
     if show_hidden:
         draw_hidden_lines(ax, model)
@@ -210,7 +213,7 @@ def plot_hidden_units(model: nn.Module, gate: str = "XOR", resolution: int = 61)
     lines = sorted(hidden_lines(model), key=lambda line: -abs(line.output_weight))
     columns = min(4, len(lines))
     rows = -(-len(lines) // columns)
-    fig = Figure(figsize=(2.15 * columns + 0.9, 2.35 * rows + 0.5), dpi=DPI, layout="constrained")
+    fig = Figure(figsize=(2.3 * columns + 0.8, 2.55 * rows + 0.6), dpi=DPI, layout="constrained")
     axes = np.atleast_1d(fig.subplots(rows, columns, sharex=True, sharey=True)).ravel()
     x1, x2, points = _grid(resolution)
     with torch.no_grad():
@@ -223,7 +226,7 @@ def plot_hidden_units(model: nn.Module, gate: str = "XOR", resolution: int = 61)
             x1, x2, value, levels=np.linspace(-1, 1, 11), cmap=HIDDEN_CMAP, extend="both"
         )
         draw_boundary(ax, line.weights, line.bias, shade=False, color="black", linewidth=1.5)
-        draw_points(ax, spec.inputs, spec.targets, size=55, annotate=False)
+        draw_points(ax, spec.inputs, spec.targets, size=80, annotate=False)
         ax.set_aspect("equal")
         ax.set_xticks([0, 1])
         ax.set_yticks([0, 1])
@@ -233,7 +236,7 @@ def plot_hidden_units(model: nn.Module, gate: str = "XOR", resolution: int = 61)
                 unit=line.unit,
                 weight=f"{line.output_weight:+.2f}",
             ),
-            fontsize=8,
+            fontsize=10,
         )
     for ax in axes[len(lines) :]:
         ax.set_visible(False)
@@ -246,7 +249,7 @@ def plot_hidden_units(model: nn.Module, gate: str = "XOR", resolution: int = 61)
             "(largest |output weight| first)",
             gate=spec.name,
         ),
-        fontsize=10,
+        fontsize=11,
     )
     return fig
 

@@ -500,7 +500,8 @@ def plot_training(
     spec = get_gate(gate)
     wide = spec.arity == 2
     if axes is None:
-        fig = Figure(figsize=(8.6, 4.0) if wide else (8.6, 2.8), dpi=DPI, layout="constrained")
+        # One input: a number line above its legend, given the height to read both.
+        fig = Figure(figsize=(8.6, 4.0) if wide else (8.6, 3.6), dpi=DPI, layout="constrained")
         path_ax, error_ax = fig.subplots(1, 2, width_ratios=(1, 1.15) if wide else (1.2, 1))
     else:
         path_ax, error_ax = axes
@@ -661,9 +662,15 @@ def plot_cycle(model: Perceptron, gate: str, epoch: int) -> Figure:
     records = [record for record in model.history_ if record.epoch == epoch]
     if not records:
         raise ValueError(f"the model has no recorded epoch {epoch} (it ran {model.epochs_run_})")
-    fig = Figure(figsize=(2.5 * len(records), 3.7), dpi=DPI, layout="constrained")
-    axes = fig.subplots(1, len(records), sharey=True)
-    for number, (ax, record) in enumerate(zip(np.atleast_1d(axes), records), start=1):
+    # Two panels a row, so each step's picture and two-line title have room to be read.
+    cols = min(len(records), 2)
+    rows = -(-len(records) // cols)
+    fig = Figure(figsize=(3.6 * cols, 3.5 * rows + 0.7), dpi=DPI, layout="constrained")
+    axes = fig.subplots(rows, cols, sharey=True, squeeze=False).ravel()
+    for extra in axes[len(records) :]:
+        extra.remove()
+    axes = axes[: len(records)]
+    for number, (ax, record) in enumerate(zip(axes, records), start=1):
         draw_boundary(ax, record.weights_before, record.bias_before)
         draw_gate_points(ax, gate)
         draw_mistakes(ax, gate, record.weights_before, record.bias_before)
@@ -684,7 +691,7 @@ def plot_cycle(model: Perceptron, gate: str, epoch: int) -> Figure:
                 "the line is off the picture:\nevery point gets {output}",
                 output=record.prediction,
             )
-            ax.text(0.5, -0.3, everyone, ha="center", va="center", fontsize=8, zorder=6)
+            ax.text(0.5, -0.3, everyone, ha="center", va="center", fontsize=9, zorder=6)
         x1, x2 = (int(v) for v in record.inputs)
         ax.set_title(
             tr(
@@ -695,11 +702,11 @@ def plot_cycle(model: Perceptron, gate: str, epoch: int) -> Figure:
                 output=record.prediction,
                 verdict=verdict,
             ),
-            fontsize=9,
+            fontsize=10,
         )
-        if number > 1:
+        if (number - 1) % cols:
             ax.set_ylabel("")
-    add_figure_legend(fig, np.atleast_1d(axes))
+    add_figure_legend(fig, axes)
     fig.suptitle(
         tr(
             "{gate}, epoch {epoch}: the line before each update",
@@ -737,7 +744,7 @@ def plot_attempts(
     attempts: Sequence[tuple[Sequence[float], float]],
 ) -> Figure:
     """Several candidate lines side by side, each with the points it gets wrong ringed."""
-    fig = Figure(figsize=(2.9 * len(attempts), 3.8), dpi=DPI, layout="constrained")
+    fig = Figure(figsize=(3.5 * len(attempts), 4.3), dpi=DPI, layout="constrained")
     axes = np.atleast_1d(fig.subplots(1, len(attempts), sharey=True))
     for number, (ax, (weights, bias)) in enumerate(zip(axes, attempts)):
         draw_boundary(ax, weights, bias)
@@ -745,7 +752,7 @@ def plot_attempts(
         wrong = draw_mistakes(ax, gate, weights, bias)
         ax.set_title(
             tr("{line}\n{wrong} of 4 wrong", line=boundary_label(weights, bias), wrong=wrong),
-            fontsize=8,
+            fontsize=9.5,
         )
         if number:
             ax.set_ylabel("")

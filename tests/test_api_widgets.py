@@ -1,4 +1,4 @@
-"""gatelab.api_widgets: the lesson 06 sliders ask a real server, and say so when it is stopped."""
+"""gatelab.api_widgets: the lesson 07 sliders ask a real server, and say so when it is stopped."""
 
 import httpx
 import pytest

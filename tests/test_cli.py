@@ -312,3 +312,53 @@ def test_serve_names_trained_and_unreadable_models_at_start(
     assert "trained: OR" in out
     assert err.startswith("warning: the stored AND model cannot be used")
     assert "POST /train/AND" in err and "gatelab train AND" in err
+
+
+# ----- gatelab check URL ------------------------------------------------------------------------
+
+
+def test_check_a_server_that_keeps_every_promise(tmp_path, capsys):
+    from gatelab.api import create_app
+    from gatelab.server import start_server
+
+    with start_server(create_app(tmp_path), port=0) as server:
+        status, out, err = run(capsys, "check", server.url, "--gates", "and,nand,not")
+    assert (status, err) == (0, "")
+    assert out.startswith("✓ an untrained gate answers 404: GET /predict/AND/0/0\n")
+    assert "✓ truth table of NAND: all 4 rows right\n" in out
+    assert out.endswith("\n9 passed, 0 failed, 0 skipped\n")
+
+
+def test_check_a_server_that_breaks_one_exits_1(capsys):
+    from fastapi import FastAPI
+
+    from gatelab.server import start_server
+
+    with start_server(FastAPI(), port=0) as server:  # no routes: every answer is a 404
+        status, out, _ = run(capsys, "check", server.url.removeprefix("http://"), "--timeout", "2")
+    assert status == 1
+    assert "✗ POST /train/AND answered 404, not 200\n" in out
+    assert '  → declare @app.post("/train/{gate}")' in out
+
+
+def test_check_with_nothing_listening_exits_2(capsys, free_port):
+    status, out, err = run(capsys, "check", f"http://127.0.0.1:{free_port}/")
+    assert (status, err) == (2, "")
+    assert out.startswith(f"✗ nothing answers at http://127.0.0.1:{free_port}: start the server")
+    assert out.count("\n") == 1 and "fastapi dev main.py" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["check", "ftp://127.0.0.1:8000"], "is not a server address"),
+        (["check", "127.0.0.1:8000", "--gates", "AND,XAND"], "unknown gate 'XAND'"),
+        (["check", "127.0.0.1:8000", "--gates", ","], "at least one gate"),
+        (["check", "127.0.0.1:8000", "--timeout", "0"], "more than 0 seconds"),
+        (["check", "127.0.0.1:8000", "--deadline", "soon"], "not a number of seconds"),
+    ],
+)
+def test_bad_check_arguments_are_explained(capsys, argv, words):
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert words in err

@@ -5,8 +5,10 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# conda-forge spells a few packages differently from PyPI.
-CONDA_TO_PYPI = {"pytorch": "torch"}
+# conda-forge spells a few packages differently from PyPI. Its "fastapi" is PyPI's
+# fastapi[standard] (fastapi-cli for `fastapi dev`, uvicorn-standard); PyPI's bare fastapi is
+# conda-forge's fastapi-core.
+CONDA_TO_PYPI = {"pytorch": "torch", "fastapi": "fastapi[standard]", "fastapi-core": "fastapi"}
 NOT_PACKAGES = {"python", "pip"}
 # The one allowance: packages conda-forge does not have come from PyPI through environment.yml's
 # pip section. koreanize-matplotlib (NanumGothic for the Korean lessons) needs only matplotlib.
@@ -16,6 +18,15 @@ PIP_ONLY = {"koreanize-matplotlib"}
 def _pypi_base_version(version: str) -> str:
     """Drop a local label such as +cpu, which conda expresses as a build string."""
     return version.split("+", 1)[0]
+
+
+def _pypi_name(name: str) -> str:
+    """A requirement's name in one spelling: lower case, extras sorted ("fastapi[standard]")."""
+    name = name.strip().lower().replace(" ", "")
+    if "[" not in name:
+        return name
+    base, extras = name.rstrip("]").split("[", 1)
+    return f"{base}[{','.join(sorted(extras.split(',')))}]"
 
 
 def pyproject_specs() -> list[str]:
@@ -28,11 +39,14 @@ def pyproject_specs() -> list[str]:
 
 
 def pyproject_pins() -> dict[str, str]:
-    """Every pinned dependency of pyproject.toml with its version (torch once for all platforms)."""
+    """Every pinned dependency of pyproject.toml with its version (torch once for all platforms).
+
+    A name keeps its extras ("fastapi[standard]"): CONDA_TO_PYPI says which conda package has them.
+    """
     pins: dict[str, str] = {}
     for spec in pyproject_specs():
         name, version = spec.split("==")
-        name, version = name.strip().lower(), _pypi_base_version(version.strip())
+        name, version = _pypi_name(name), _pypi_base_version(version.strip())
         assert pins.setdefault(name, version) == version, f"{name} is pinned to two versions"
     return pins
 
@@ -44,7 +58,7 @@ def environment_pins() -> dict[str, str]:
     for line in text.split("\ndependencies:\n", 1)[1].splitlines():
         match = re.match(r"^  - ([A-Za-z0-9_.-]+)(?:=([^=\s]+))?(?:=\S+)?\s*$", line)
         if match and match[1] not in NOT_PACKAGES:
-            name = CONDA_TO_PYPI.get(match[1], match[1]).lower()
+            name = _pypi_name(CONDA_TO_PYPI.get(match[1], match[1]))
             pins[name] = match[2]
     return pins
 
@@ -81,6 +95,19 @@ def test_torch_is_the_cpu_build_on_every_platform():
         "torch==2.13.0+cpu; sys_platform == 'linux'",
         "torch==2.13.0; sys_platform != 'linux'",
     ]
+
+
+def test_fastapi_brings_its_dev_command():
+    # Lesson 06 starts the student's API with `fastapi dev main.py`: without [standard] that
+    # command only says to install "fastapi[standard]".
+    assert pyproject_pins()["fastapi[standard]"] == environment_pins()["fastapi[standard]"]
+    assert "fastapi" not in pyproject_pins()
+
+
+def test_requirement_names_keep_their_extras():
+    assert _pypi_name("FastAPI[standard]") == "fastapi[standard]"
+    assert _pypi_name("uvicorn[standard, b]") == "uvicorn[b,standard]"
+    assert _pypi_name("numpy") == "numpy"
 
 
 def test_python_versions_admitted():

@@ -168,6 +168,7 @@ def test_no_check_prints_the_expected_number():
     for check, expected in [
         (ex.check_and_epochs, train_gate("AND", learning_rate=0.5, seed=0).converged_epoch_),
         (ex.check_nand_fast_rate, train_gate("NAND", learning_rate=1.0, seed=3).converged_epoch_),
+        (ex.check_lucky_seeds, lucky_seeds()),
     ]:
         for answer in range(1, 40):
             if answer != expected:
@@ -178,21 +179,36 @@ def test_no_check_prints_the_expected_number():
 # ----- lesson 02 -----
 
 
-def test_not_weights():
-    assert ex.check_not_weights(([-1], 0.5)).passed
-    assert_wrong(ex.check_not_weights(([1], -0.5)), "misclassifies (0): its weighted sum is -0.5")
-    assert_wrong(ex.check_not_weights(([-1], -0.5)), "misclassifies (0)")
-    assert_wrong(ex.check_not_weights(([1, 1], 0)), "give 1 weight(s)")
+def test_not_threshold():
+    assert ex.check_not_threshold(([-1], 0.8)).passed
+    assert ex.check_not_threshold(([-0.3], 0.24)).passed  # -b/w = 0.8 up to rounding
+    # The trained NOT from the lesson computes NOT, but its threshold is elsewhere.
+    trained = train_gate("NOT")
+    assert_wrong(ex.check_not_threshold((trained.weights_, trained.bias_)), "not at 0.8")
+    assert_wrong(ex.check_not_threshold(([1], -0.8)), "with a positive weight")
+    assert_wrong(ex.check_not_threshold(([0], 1)), "no threshold")
+    assert_wrong(ex.check_not_threshold(([1, 1], 0)), "give 1 weight(s)")
+    assert_wrong(ex.check_not_threshold([1, 2, 3]), "give the answer as a pair")
+    for weight in (-1, -2.5, 1, 3):  # no hint states a weight and bias that work
+        message = ex.check_not_threshold(([weight], 0.0)).message
+        assert "b =" not in message and "w =" not in message
 
 
-def test_trained_nor():
-    assert ex.check_trained_nor(Perceptron(seed=4).fit(*truth_table("NOR"))).passed
-    assert_wrong(ex.check_trained_nor(Perceptron()), "not been trained")
-    assert_wrong(
-        ex.check_trained_nor(train_gate("OR")), "on inputs (0, 0) it gives 0, but NOR is 1"
+def lucky_seeds():
+    """The reference solution of Ex 2.2: count the seeds that converge within 3 epochs."""
+    return sum(
+        train_gate("NAND", learning_rate=1.0, epochs=3, seed=seed).converged_ for seed in range(50)
     )
-    assert_wrong(ex.check_trained_nor(train_gate("NOT")), "NOR has two inputs")
-    assert_wrong(ex.check_trained_nor([0, 1]), "pass the Perceptron itself")
+
+
+def test_lucky_seeds():
+    reference = lucky_seeds()
+    assert 0 < reference < 50  # reachable, and not every seed
+    assert ex.check_lucky_seeds(reference).passed
+    assert_wrong(ex.check_lucky_seeds(50 - reference), "did not converge")
+    assert_wrong(ex.check_lucky_seeds(0), "learning rate 0.1")
+    assert_wrong(ex.check_lucky_seeds(50), "budget of epochs=3")
+    assert_wrong(ex.check_lucky_seeds("nine"), "whole number")
 
 
 def test_nand_fast_rate():
@@ -205,41 +221,6 @@ def test_nand_fast_rate():
     assert_wrong(ex.check_nand_fast_rate(12), "the run shown in the lesson")
     assert_wrong(ex.check_nand_fast_rate(reference * 4), "number of steps")
     assert len({reference, slow, seed_0, 12, reference * 4}) == 5  # every hint can fire
-
-
-def epochs_needed(gate, learning_rates, seed):
-    """The reference solution of Ex 2.4."""
-    return [
-        train_gate(gate, learning_rate=rate, seed=seed).converged_epoch_ for rate in learning_rates
-    ]
-
-
-def test_epochs_needed():
-    assert ex.check_epochs_needed(epochs_needed).passed
-
-    def with_nan(gate, learning_rates, seed):
-        return [np.nan if e is None else e for e in epochs_needed(gate, learning_rates, seed)]
-
-    assert ex.check_epochs_needed(with_nan).passed
-
-    def epochs_run(gate, learning_rates, seed):
-        return [train_gate(gate, learning_rate=r, seed=seed).epochs_run_ for r in learning_rates]
-
-    def no_seed(gate, learning_rates, seed):
-        return [train_gate(gate, learning_rate=r).converged_epoch_ for r in learning_rates]
-
-    def no_rate(gate, learning_rates, seed):
-        return [train_gate(gate, seed=seed).converged_epoch_ for r in learning_rates]
-
-    assert_wrong(ex.check_epochs_needed(epochs_run), "give None for such a run")
-    assert_wrong(ex.check_epochs_needed(no_seed), "pass seed=seed")
-    assert_wrong(ex.check_epochs_needed(no_rate), "pass learning_rate=rate")
-    assert_wrong(ex.check_epochs_needed(lambda g, r, s: [1]), "gave 1 numbers for 3 rates")
-    assert_wrong(ex.check_epochs_needed(lambda g, r, s: 5), "one number per rate")
-    assert_wrong(ex.check_epochs_needed(lambda g, r, s: ["x"] * 3), "one number per rate")
-    assert_wrong(ex.check_epochs_needed(lambda g, r, s: [1, 2, 3]), "wrong for at least one")
-    assert_wrong(ex.check_epochs_needed(lambda g: g), "raised TypeError")
-    assert_wrong(ex.check_epochs_needed("epochs_needed"), "pass your function itself")
 
 
 # ----- lesson 03 -----
@@ -354,10 +335,134 @@ def test_xnor_small_networks():
     assert result.passed and "your guess before running: 10" in result.message
     assert_wrong(ex.check_xnor_small_networks(9), "XOR's count")  # XOR at 3 units: 9 of 10
     assert_wrong(ex.check_xnor_small_networks(4), "2 hidden units")
-    assert_wrong(ex.check_xnor_small_networks(10), "run it")
+    assert_wrong(ex.check_xnor_small_networks(10), "default hidden size")  # 8 units: all 10
+    assert_wrong(ex.check_xnor_small_networks(2), "how many seeds fail")
+    assert_wrong(ex.check_xnor_small_networks(0), "XNOR's targets")  # compared with XOR's
+    assert_wrong(ex.check_xnor_small_networks(6), "print each seed's four predictions")
     assert_wrong(ex.check_xnor_small_networks(11), "0 to 10")
-    for wrong in (4, 9, 10, 11):
-        assert str(reference) not in ex.check_xnor_small_networks(wrong).message
+    for wrong in (0, 2, 4, 6, 9, 10, 11):
+        message = ex.check_xnor_small_networks(wrong).message
+        assert str(reference) not in message
+        assert "train_gate_mlp(" not in message and "range(" not in message  # no code given away
+
+
+def train_loop(model, X, y, epochs, lr):
+    """Reference solution for 4.4: the lesson's four steps, once per epoch."""
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    losses = []
+    for _ in range(epochs):
+        optimizer.zero_grad()
+        loss = loss_fn(model(X), y)
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return losses
+
+
+def slipped_loop(slip):
+    """The reference loop with one typical slip, as a student might write it."""
+
+    def train_loop(model, X, y, epochs, lr):
+        loss_fn = torch.nn.MSELoss() if slip == "squared" else torch.nn.BCEWithLogitsLoss()
+        optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+        losses = []
+        for _ in range(epochs):
+            if slip == "new_optimizer":
+                optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+            if slip != "no_zero_grad":
+                optimizer.zero_grad()
+            logits = model(X)
+            loss = loss_fn(y, logits) if slip == "swapped" else loss_fn(logits, y)
+            if slip == "step_first":
+                optimizer.step()
+            if slip != "no_backward":
+                loss.backward()
+            if slip not in ("no_step", "step_first"):
+                optimizer.step()
+            losses.append(loss.item())
+        return None if slip == "no_return" else losses
+
+    return train_loop
+
+
+def test_train_loop():
+    assert ex.check_train_loop(train_loop).passed
+
+    # The same loss written as sigmoid + BCELoss, and losses kept as tensors: also right.
+    def sigmoid_then_bce(model, X, y, epochs, lr):
+        optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+        losses = []
+        for _ in range(epochs):
+            optimizer.zero_grad()
+            loss = torch.nn.BCELoss()(torch.sigmoid(model(X)), y)
+            loss.backward()
+            optimizer.step()
+            losses.append(loss)
+        return losses
+
+    assert ex.check_train_loop(sigmoid_then_bce).passed
+    hints = {
+        "no_zero_grad": "gradients pile up",
+        "no_step": "the weights never move",
+        "step_first": "before the backward pass",
+        "no_backward": "no gradient ever reaches",
+        "squared": "mean squared error",
+        "swapped": "wrong way round",
+        "new_optimizer": "new optimizer in every epoch",
+        "no_return": "returns nothing",
+    }
+    for slip, hint in hints.items():
+        result = ex.check_train_loop(slipped_loop(slip))
+        assert_wrong(result, hint)
+        for code in ("zero_grad", ".step(", ".backward(", "BCEWithLogitsLoss"):
+            assert code not in result.message  # the hint names the slip, not the line to write
+
+    def placeholder(model, X, y, epochs, lr): ...  # the exercise cell as it comes
+
+    assert ex.check_train_loop(placeholder).status == ex.NOT_ATTEMPTED
+    other_net = torch.nn.Linear(2, 1)
+
+    def trains_another_net(model, X, y, epochs, lr):
+        return train_loop(other_net, X, y.unsqueeze(-1), epochs, lr)
+
+    assert_wrong(ex.check_train_loop(trains_another_net), "never runs the network it is given")
+
+    def sgd(model, X, y, epochs, lr):
+        optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+        for _ in range(epochs):
+            optimizer.zero_grad()
+            torch.nn.BCEWithLogitsLoss()(model(X), y).backward()
+            optimizer.step()
+        return []
+
+    assert_wrong(ex.check_train_loop(sgd), "SGD")
+
+    def fixed_rate(model, X, y, epochs, lr):
+        return train_loop(model, X, y, epochs, 0.05)
+
+    assert_wrong(ex.check_train_loop(fixed_rate), "use `lr`")
+
+    def looking_only(model, X, y, epochs, lr):
+        with torch.no_grad():
+            return train_loop(model, X, y, epochs, lr)
+
+    assert_wrong(ex.check_train_loop(looking_only), "torch.no_grad()")
+    assert_wrong(ex.check_train_loop(lambda *args: train_loop(*args)[:-1]), "one loss per epoch")
+    assert_wrong(ex.check_train_loop(lambda *args: 1 / 0), "raised ZeroDivisionError")
+    assert_wrong(ex.check_train_loop(3), "pass the function")
+
+
+def test_train_loop_check_leaves_the_global_hooks_and_random_state_alone():
+    from torch.optim.optimizer import _global_optimizer_pre_hooks
+
+    before = len(_global_optimizer_pre_hooks)
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    torch.manual_seed(123)
+    ex.check_train_loop(slipped_loop("swapped"))
+    assert torch.equal(torch.rand(3), expected)
+    assert len(_global_optimizer_pre_hooks) == before
 
 
 # ----- lesson 05 -----
@@ -386,7 +491,7 @@ def test_training_servers():
 def trained_xor():
     from gatelab.mlp import train_gate_mlp
 
-    return train_gate_mlp("XOR", seed=5).model
+    return train_gate_mlp("XOR", seed=5, hidden_size=4).model  # as in the lesson
 
 
 def test_xor_round_trip(trained_xor, tmp_path):
@@ -397,24 +502,32 @@ def test_xor_round_trip(trained_xor, tmp_path):
     path = tmp_path / "my_xor.safetensors"
     # The reference solution.
     save_file(trained_xor.state_dict(), path)
-    fresh = GateMLP()
+    fresh = GateMLP(hidden_size=4)
     fresh.load_state_dict(load_file(path))
     assert ex.check_xor_round_trip(fresh, trained_xor, path).passed
     assert ex.check_xor_round_trip(fresh, trained_xor).passed  # without the file: weights only
 
     assert_wrong(ex.check_xor_round_trip(trained_xor, trained_xor, path), "`trained` itself")
-    assert_wrong(ex.check_xor_round_trip(GateMLP(), trained_xor, path), "did you forget")
+    not_loaded = ex.check_xor_round_trip(GateMLP(hidden_size=4), trained_xor, path)
+    assert_wrong(not_loaded, "never reached it")
+    assert "load_state_dict" not in not_loaded.message  # a hint, not the code
+    wrong_size = ex.check_xor_round_trip(GateMLP(), trained_xor, path)  # 8 hidden units, not 4
+    assert_wrong(wrong_size, "not the same size")
+    assert "(8, 2)" in wrong_size.message and "(4, 2)" in wrong_size.message
+    relu = GateMLP(hidden_size=4, activation="relu")  # same shapes, other activation
+    relu.load_state_dict(load_file(path))
+    assert_wrong(ex.check_xor_round_trip(relu, trained_xor, path), "built differently")
     assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, tmp_path / "none"), "no file none")
     assert_wrong(ex.check_xor_round_trip(fresh), "pass all three")
     assert_wrong(ex.check_xor_round_trip("model", trained_xor, path), "the fresh network")
     assert_wrong(ex.check_xor_round_trip(fresh, GateMLP(), path), "does not compute XOR")
 
-    untrained = GateMLP()  # saved an untrained network, loaded that into the fresh one
+    untrained = GateMLP(hidden_size=4)  # saved an untrained network, loaded that into the fresh one
     save_file(untrained.state_dict(), path)
-    other = GateMLP()
+    other = GateMLP(hidden_size=4)
     other.load_state_dict(load_file(path))
-    assert_wrong(ex.check_xor_round_trip(other, trained_xor, path), "fresh network's weights")
-    save_file(GateMLP().state_dict(), path)
+    assert_wrong(ex.check_xor_round_trip(other, trained_xor, path), "fresh network's random")
+    save_file(GateMLP(hidden_size=4).state_dict(), path)
     assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, path), "untrained network")
 
     torch.save(trained_xor.state_dict(), path)  # the pickle-in-zip format, not safetensors
@@ -422,15 +535,13 @@ def test_xor_round_trip(trained_xor, tmp_path):
     path.write_text("hello")
     assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, path), "not a safetensors file")
     save_file({"w": torch.zeros(2)}, path)
-    assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, path), "state_dict")
+    assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, path), "tensors named w, but")
+    for hint_case in (tmp_path / "none", path):  # hints diagnose; they never spell the code
+        message = ex.check_xor_round_trip(fresh, trained_xor, hint_case).message
+        assert "save_file(" not in message and "state_dict()" not in message
 
 
 # ----- lesson 06 -----
-
-
-def response(method, path, status=200, sent=None, body=None):
-    request = httpx.Request(method, f"http://127.0.0.1:8000{path}", json=sent)
-    return httpx.Response(status, json=body or {}, request=request)
 
 
 def student_app():
@@ -549,7 +660,7 @@ def test_delete_route_that_forgets_nothing_or_hides_errors():
     def keeps_the_model(gate: str):
         return {"deleted": find_gate(gate)}
 
-    assert_wrong(ex.check_delete_route(app), "leave the `models` dict")
+    assert_wrong(ex.check_delete_route(app), "found the model again")
 
     app, models, find_gate, _ = student_app()
 
@@ -617,54 +728,203 @@ def test_delete_route_not_an_app():
     assert_wrong(ex.check_delete_route(FastAPI()), "no POST /train/{gate}")
 
 
-def test_train_or_request():
-    good = response("POST", "/train/or", sent={"seed": 7}, body={"gate": "OR", "accuracy": 1.0})
-    assert ex.check_train_or_request(good).passed
-    assert_wrong(ex.check_train_or_request(response("GET", "/train/OR", 405)), "not GET")
-    no_seed = response("POST", "/train/OR", body={"accuracy": 1.0})
-    result = ex.check_train_or_request(no_seed)
-    assert_wrong(result, "JSON body")
-    assert "7" not in result.message  # the hint names the place, not the answer
-    assert_wrong(
-        ex.check_train_or_request(response("POST", "/train/AND", sent={"seed": 7})), "/train/AND"
-    )
-    assert_wrong(ex.check_train_or_request({"accuracy": 1.0}), "not its .json()")
-    not_an_object = httpx.Response(
-        200, json=[1], request=httpx.Request("POST", "http://x/train/OR", json={"seed": 7})
-    )
-    assert_wrong(ex.check_train_or_request(not_an_object), "no accuracy")
+# ----- lesson 07 -----
 
 
-STATUS_ANSWERS = {
+def served_answers(client, gate):
+    """The reference solution of Ex 7.1."""
+    from gatelab import get_gate
+
+    rows = get_gate(gate).inputs.tolist()
+    return client.post(f"/predict/{gate}", json={"inputs": rows}).json()["results"]
+
+
+def test_batch_request_reference_solution():
+    assert ex.check_batch_request(served_answers).passed
+
+
+def test_batch_request_wrong_answers():
+    from gatelab import get_gate
+
+    def rows(gate):
+        return get_gate(gate).inputs.tolist()
+
+    result = ex.check_batch_request(lambda client, gate: get_gate(gate).targets.tolist())
+    assert_wrong(result, "sent no request through `client`")
+
+    def one_by_one(client, gate):
+        return [
+            client.get(f"/predict/{gate}/" + "/".join(map(str, row))).json()["result"]
+            for row in rows(gate)
+        ]
+
+    assert_wrong(ex.check_batch_request(one_by_one), "sent 4 requests")
+
+    def numpy_rows(client, gate):
+        return client.post(f"/predict/{gate}", json={"inputs": get_gate(gate).inputs})
+
+    assert_wrong(ex.check_batch_request(numpy_rows), "not numpy arrays")
+
+    def two_bits_always(client, gate):
+        inputs = [[0, 0], [0, 1], [1, 0], [1, 1]]
+        return client.post(f"/predict/{gate}", json={"inputs": inputs}).json()["results"]
+
+    result = ex.check_batch_request(two_bits_always)
+    assert_wrong(result, "answered 422 to the request of served_answers(client, 'NOT')")
+    assert "NOT takes 1 per row" in result.message  # the server's own words
+
+    def reversed_rows(client, gate):
+        inputs = rows(gate)[::-1]
+        return client.post(f"/predict/{gate}", json={"inputs": inputs}).json()["results"]
+
+    assert_wrong(ex.check_batch_request(reversed_rows), "for the truth table's rows in order")
+
+    def whole_json(client, gate):
+        return client.post(f"/predict/{gate}", json={"inputs": rows(gate)}).json()
+
+    assert_wrong(ex.check_batch_request(whole_json), "not the whole JSON answer")
+
+    def the_response(client, gate):
+        return client.post(f"/predict/{gate}", json={"inputs": rows(gate)})
+
+    assert_wrong(ex.check_batch_request(the_response), "not the response")
+    asks_one = ex.check_batch_request(lambda client, gate: client.get(f"/predict/{gate}/1/1"))
+    assert_wrong(asks_one, "sent GET /predict/AND/1/1")
+    assert_wrong(ex.check_batch_request([0, 0, 0, 1]), "pass the function itself")
+
+
+def test_batch_request_sees_the_truth_table_sent_back():
+    # A request that is sent, and then ignored for the gate's own truth table.
+    from gatelab import get_gate
+
+    def ignores_the_server(client, gate):
+        client.post(f"/predict/{gate}", json={"inputs": get_gate(gate).inputs.tolist()})
+        return get_gate(gate).targets.tolist()
+
+    assert_wrong(ex.check_batch_request(ignores_the_server), "learned too little")
+
+
+def test_batch_request_with_an_empty_body_is_not_attempted():
+    def served_answers(client, gate): ...
+
+    assert ex.check_batch_request(served_answers).status == ex.NOT_ATTEMPTED
+
+
+ERROR_ANSWERS = {
     "PUT /models/AND": 405,
-    "GET /models/XAND": 404,
+    "GET /predict/XOR/0/1": 404,
     "GET /predict/OR/0/true": 422,
-    "GET /predict/AND/1/1/": 404,
+    "POST /train/AND (no key)": 401,
 }
 
 
-def test_status_codes():
-    assert ex.check_status_codes(STATUS_ANSWERS).passed
-    assert ex.check_status_codes({k: float(v) for k, v in STATUS_ANSWERS.items()}).passed
-    guessed = {**STATUS_ANSWERS, "PUT /models/AND": 404, "GET /predict/OR/0/true": 200}
-    result = ex.check_status_codes(guessed)
+def test_error_codes():
+    assert ex.check_error_codes(ERROR_ANSWERS).passed
+    assert ex.check_error_codes({k: float(v) for k, v in ERROR_ANSWERS.items()}).passed
+    guessed = {**ERROR_ANSWERS, "GET /predict/XOR/0/1": 200, "POST /train/AND (no key)": 403}
+    result = ex.check_error_codes(guessed)
     assert_wrong(result, "2 of 4 right")
-    assert "PUT /models/AND: the path exists" in result.message
-    assert "GET /models/XAND" not in result.message  # the right ones are not listed
-    for code in ("405", "422"):
+    assert "GET /predict/XOR/0/1: the gate and the path are right" in result.message
+    assert "PUT /models/AND" not in result.message  # the right ones are not listed
+    for code in ("401", "404"):
         assert code not in result.message  # a hint never gives the expected code away
-    assert_wrong(ex.check_status_codes({"PUT /models/AND": 405}), "one code per request")
-    assert_wrong(ex.check_status_codes(405), "one code per request")
-    untouched = dict.fromkeys(STATUS_ANSWERS, ...)  # the exercise cell as the lesson gives it
-    assert ex.check_status_codes(untouched).status == ex.NOT_ATTEMPTED
+    assert_wrong(ex.check_error_codes({"PUT /models/AND": 405}), "one code per request")
+    lesson_06 = {"PUT /models/AND": 405, "GET /models/XAND": 404, "GET /predict/AND/1/1/": 404}
+    assert_wrong(ex.check_error_codes(lesson_06), "one code per request")
+    untouched = dict.fromkeys(ERROR_ANSWERS, ...)  # the exercise cell as the lesson gives it
+    assert ex.check_error_codes(untouched).status == ex.NOT_ATTEMPTED
     half = {**untouched, "PUT /models/AND": 405}
-    assert_wrong(ex.check_status_codes(half), "replace every `...`")
+    assert_wrong(ex.check_error_codes(half), "replace every `...`")
 
 
-def test_predict_path():
-    assert ex.check_predict_path("/predict/NAND/1/1").passed
-    assert ex.check_predict_path("http://127.0.0.1:8000/predict/nand/1/1").passed
-    assert_wrong(ex.check_predict_path("/predict/AND/1/1"), "asks AND")
-    assert_wrong(ex.check_predict_path("/predict/NAND/1"), "/predict/{gate}/{a}/{b}")
-    assert_wrong(ex.check_predict_path("/predict/NAND/0/1"), "a = 1 and b = 1")
-    assert_wrong(ex.check_predict_path("/predict/NAND/1/1/"), "drop the slash")
+def train_for_class(url, key, gate, seed):
+    """The reference solution of Ex 7.3."""
+    headers = {"Authorization": f"Bearer {key}"}
+    return httpx.post(f"{url}/train/{gate}", json={"seed": seed}, headers=headers, timeout=30)
+
+
+def test_train_with_key_reference_solution():
+    assert ex.check_train_with_key(train_for_class).passed
+
+    def raises_for_status(url, key, gate, seed):
+        response = train_for_class(url, key, gate, seed)
+        response.raise_for_status()
+        return response
+
+    assert ex.check_train_with_key(raises_for_status).passed
+
+
+def test_train_with_key_without_the_right_key():
+    def no_key(url, key, gate, seed):
+        return httpx.post(f"{url}/train/{gate}", json={"seed": seed})
+
+    result = ex.check_train_with_key(no_key)
+    assert_wrong(result, "carried no key")
+    assert "Bearer" not in result.message  # the server's own 401 says how: the hint does not
+
+    def bare_key(url, key, gate, seed):
+        headers = {"Authorization": key}  # the key alone, without "Bearer "
+        return httpx.post(f"{url}/train/{gate}", json={"seed": seed}, headers=headers)
+
+    assert_wrong(ex.check_train_with_key(bare_key), "the word Bearer, a space")
+
+    def page_key(url, key, gate, seed):
+        headers = {"Authorization": "Bearer lesson-07-demo-key"}
+        return httpx.post(f"{url}/train/{gate}", json={"seed": seed}, headers=headers)
+
+    assert_wrong(ex.check_train_with_key(page_key), "not the one given in the `key` argument")
+
+    def raises_without_key(url, key, gate, seed):
+        response = httpx.post(f"{url}/train/{gate}", json={"seed": seed})
+        response.raise_for_status()
+        return response
+
+    assert_wrong(ex.check_train_with_key(raises_without_key), "carried no key")
+
+
+def test_train_with_key_wrong_request():
+    def headers(key):
+        return {"Authorization": f"Bearer {key}"}
+
+    def seed_in_query(url, key, gate, seed):
+        return httpx.post(f"{url}/train/{gate}", params={"seed": seed}, headers=headers(key))
+
+    assert_wrong(ex.check_train_with_key(seed_in_query), "the seed goes in the request's JSON")
+
+    def with_get(url, key, gate, seed):
+        return httpx.get(f"{url}/train/{gate}", headers=headers(key))
+
+    assert_wrong(ex.check_train_with_key(with_get), "405 to GET")
+
+    def always_nand(url, key, gate, seed):
+        return httpx.post(f"{url}/train/NAND", json={"seed": seed}, headers=headers(key))
+
+    assert_wrong(ex.check_train_with_key(always_nand), "but not XOR")
+
+    def the_json(url, key, gate, seed):
+        return train_for_class(url, key, gate, seed).json()
+
+    assert_wrong(ex.check_train_with_key(the_json), "not its .json()")
+
+    def no_return(url, key, gate, seed):
+        train_for_class(url, key, gate, seed)
+
+    assert_wrong(ex.check_train_with_key(no_return), "returned None")
+
+    def zero_epochs(url, key, gate, seed):
+        body = {"seed": seed, "epochs": 0}
+        return httpx.post(f"{url}/train/{gate}", json=body, headers=headers(key))
+
+    assert_wrong(ex.check_train_with_key(zero_epochs), "answered 422")
+
+    def another_server(url, key, gate, seed):
+        return httpx.Response(200, request=httpx.Request("POST", "http://192.0.2.1:1/train/AND"))
+
+    assert_wrong(ex.check_train_with_key(another_server), "went to another server")
+    assert_wrong(ex.check_train_with_key("train_for_class"), "pass the function itself")
+
+
+def test_train_with_key_with_an_empty_body_is_not_attempted():
+    def train_for_class(url, key, gate, seed): ...
+
+    assert ex.check_train_with_key(train_for_class).status == ex.NOT_ATTEMPTED

@@ -13,6 +13,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import matplotlib
 import nbformat
 import pytest
@@ -21,20 +22,22 @@ import torch
 matplotlib.use("Agg")
 
 from test_exercises import (
-    STATUS_ANSWERS,
+    ERROR_ANSWERS,
     count_parameters,
-    epochs_needed,
     forward_by_hand,
     reference_train,
-    response,
+    served_answers,
+    slipped_loop,
     slipped_train,
     student_app,
+    train_for_class,
+    train_loop,
     with_reference_delete,
 )
 
 import gatelab
-from gatelab import Perceptron, set_language, train_gate, truth_table
 from gatelab import exercises as ex
+from gatelab import set_language, train_gate
 from gatelab.language import count_text, korean_units, tr
 from gatelab.messages_ko import KOREAN, LESSON_TEXT
 
@@ -272,16 +275,20 @@ CASES = {
             lambda: ex.check_learning_rule(3),
         ],
     ),
-    "check_not_weights": (
-        lambda: ex.check_not_weights(([-1], 0.5)),
-        [lambda: ex.check_not_weights(([1], -0.5))],
-    ),
-    "check_trained_nor": (
-        lambda: ex.check_trained_nor(Perceptron(seed=4).fit(*truth_table("NOR"))),
+    "check_not_threshold": (
+        lambda: ex.check_not_threshold(([-1], 0.8)),
         [
-            lambda: ex.check_trained_nor(train_gate("OR")),
-            lambda: ex.check_trained_nor(Perceptron()),
-            lambda: ex.check_trained_nor(train_gate("NOT")),
+            lambda: ex.check_not_threshold(([-1], 0.5)),
+            lambda: ex.check_not_threshold(([1], -0.8)),
+            lambda: ex.check_not_threshold(([0], 1)),
+        ],
+    ),
+    "check_lucky_seeds": (
+        lambda: ex.check_lucky_seeds(ex._count_converged(**ex.LUCKY_SEEDS_RUN)),
+        [
+            lambda: ex.check_lucky_seeds(0),
+            lambda: ex.check_lucky_seeds(50),
+            lambda: ex.check_lucky_seeds(1000),
         ],
     ),
     "check_nand_fast_rate": (
@@ -289,15 +296,6 @@ CASES = {
             train_gate("NAND", learning_rate=1.0, seed=3).converged_epoch_
         ),
         [lambda: ex.check_nand_fast_rate(12), lambda: ex.check_nand_fast_rate(1000)],
-    ),
-    "check_epochs_needed": (
-        lambda: ex.check_epochs_needed(epochs_needed),
-        [
-            lambda: ex.check_epochs_needed(lambda gate, rates, seed: [1] * len(rates)),
-            lambda: ex.check_epochs_needed(lambda gate, rates, seed: [1]),
-            lambda: ex.check_epochs_needed(lambda gate, rates, seed: None),
-            lambda: ex.check_epochs_needed(lambda gate, rates, seed: epochs_needed(gate, rates, 0)),
-        ],
     ),
     "check_xor_missing_corner": (
         lambda: ex.check_xor_missing_corner(([-1, 1], -0.5)),
@@ -334,7 +332,19 @@ CASES = {
     ),
     "check_xnor_small_networks": (
         lambda: ex.check_xnor_small_networks(8, guess=10),
-        [lambda: ex.check_xnor_small_networks(9), lambda: ex.check_xnor_small_networks(11)],
+        [
+            lambda: ex.check_xnor_small_networks(9),
+            lambda: ex.check_xnor_small_networks(11),
+            lambda: ex.check_xnor_small_networks(0),
+        ],
+    ),
+    "check_train_loop": (
+        lambda: ex.check_train_loop(train_loop),
+        [
+            lambda: ex.check_train_loop(slipped_loop("no_zero_grad")),
+            lambda: ex.check_train_loop(slipped_loop("squared")),
+            lambda: ex.check_train_loop(lambda *args: None),
+        ],
     ),
     "check_float32_bytes": (
         lambda: ex.check_float32_bytes(4_000_000),
@@ -353,30 +363,27 @@ CASES = {
         [lambda: _round_trip_answers("wrong")],
     ),
     "check_delete_route": (lambda: _delete_route("reference"), [lambda: _delete_route("wrong")]),
-    "check_train_or_request": (
-        lambda: ex.check_train_or_request(
-            response("POST", "/train/or", sent={"seed": 7}, body={"gate": "OR", "accuracy": 1.0})
-        ),
+    "check_batch_request": (
+        lambda: ex.check_batch_request(served_answers),
         [
-            lambda: ex.check_train_or_request(response("GET", "/train/OR", 405)),
-            lambda: ex.check_train_or_request(response("POST", "/train/OR", body={"a": 1})),
+            lambda: ex.check_batch_request(lambda client, gate: [0, 0, 0, 1]),
+            lambda: ex.check_batch_request(lambda client, gate: client.get(f"/predict/{gate}/1/1")),
         ],
     ),
-    "check_status_codes": (
-        lambda: ex.check_status_codes(STATUS_ANSWERS),
+    "check_error_codes": (
+        lambda: ex.check_error_codes(ERROR_ANSWERS),
         [
-            lambda: ex.check_status_codes(
-                {**STATUS_ANSWERS, "PUT /models/AND": 404, "GET /predict/OR/0/true": 200}
+            lambda: ex.check_error_codes({**ERROR_ANSWERS, "POST /train/AND (no key)": 200}),
+            lambda: ex.check_error_codes(401),
+        ],
+    ),
+    "check_train_with_key": (
+        lambda: ex.check_train_with_key(train_for_class),
+        [
+            lambda: ex.check_train_with_key(
+                lambda url, key, gate, seed: httpx.post(f"{url}/train/{gate}", json={"seed": seed})
             ),
-            lambda: ex.check_status_codes(405),
-        ],
-    ),
-    "check_predict_path": (
-        lambda: ex.check_predict_path("/predict/NAND/1/1"),
-        [
-            lambda: ex.check_predict_path("/predict/AND/1/1"),
-            lambda: ex.check_predict_path("/predict/NAND/1/1/"),
-            lambda: ex.check_predict_path("/predict/XAND/1/1"),
+            lambda: ex.check_train_with_key(lambda url, key, gate, seed: {"seed": seed}),
         ],
     ),
 }
@@ -418,8 +425,8 @@ def test_not_attempted_in_korean(check, korean):
 
 
 def test_korean_verdict_lines_read_as_the_glossary_says(korean):
-    assert "맞았습니다" in str(ex.check_predict_path("/predict/NAND/1/1"))
-    assert "다시 해 보세요" in str(ex.check_predict_path("/predict/AND/1/1"))
+    assert "맞았습니다" in str(ex.check_error_codes(ERROR_ANSWERS))
+    assert "다시 해 보세요" in str(ex.check_error_codes({**ERROR_ANSWERS, "PUT /models/AND": 404}))
 
 
 # ----- tables and store messages ----------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The gate API (lesson 06): train, ask and inspect logic-gate models over HTTP with FastAPI.
+"""The gate API (lesson 07): train, ask and inspect logic-gate models over HTTP with FastAPI.
 
 Run it with ``gatelab serve`` or ``uvicorn gatelab.api:app``; in a notebook use
 ``gatelab.server.start_server``. Its parts, each short enough to read in one sitting:

@@ -35,10 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", type=Path, default=Path("notebooks"))
     parser.add_argument("--locale", type=Path, default=Path("locale"))
     parser.add_argument("--out", type=Path, default=Path("notebooks/ko"))
+    parser.add_argument(
+        "--lesson", default="", help="extract, build: only the lessons starting with this"
+    )
     parser.add_argument("--rebuild", action="store_true", help="check: also rerun every lesson")
     args = parser.parse_args(argv)
     if args.command == "extract":
-        for path in extract_all(args.notebooks, args.locale):
+        for path in extract_all(args.notebooks, args.locale, only=args.lesson):
             print(f"updated {path}")
         return 0
     if args.command == "status":
@@ -46,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "build":
         try:
-            written, skipped = build_all(args.notebooks, args.locale, args.out)
+            written, skipped = build_all(args.notebooks, args.locale, args.out, only=args.lesson)
         except CellExecutionError as error:
             print(f"a Korean lesson failed to run:\n{error}", file=sys.stderr)
             return 1

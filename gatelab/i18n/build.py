@@ -132,14 +132,18 @@ def build_all(
     out_dir: Path,
     language_cell: str = LANGUAGE_CELL,
     run: bool = True,
+    only: str = "",
 ) -> tuple[list[Path], list[str]]:
-    """Build every lesson whose translation is complete; return (written, problems of the rest)."""
+    """Build every lesson whose translation is complete; return (written, problems of the rest).
+
+    `only` keeps the lessons whose file name starts with it ("06" builds lesson 06 alone).
+    """
     from gatelab.i18n.check import check_translation  # check imports this module
 
     written, problems = [], []
     for lesson in english_lessons(notebooks):
         po_file = po_path(locale, lesson.stem)
-        if not po_file.exists():
+        if not po_file.exists() or not lesson.name.startswith(only):
             continue
         found = check_translation(lesson, po_file)
         if found:

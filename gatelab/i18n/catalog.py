@@ -119,10 +119,12 @@ def extract(lesson: Path, po_file: Path, language: str = "ko") -> polib.POFile:
     return po
 
 
-def extract_all(notebooks: Path, locale: Path, language: str = "ko") -> list[Path]:
-    """Create or update the .po of every English lesson; return the files written."""
+def extract_all(notebooks: Path, locale: Path, language: str = "ko", only: str = "") -> list[Path]:
+    """Create or update the .po of every English lesson (or those starting with `only`)."""
     written = []
     for lesson in english_lessons(notebooks):
+        if not lesson.name.startswith(only):
+            continue
         po_file = po_path(locale, lesson.stem, language)
         extract(lesson, po_file, language)
         written.append(po_file)

@@ -30,9 +30,12 @@ PLAYGROUNDS = {
     "03_xor_one_line_is_not_enough.ipynb": 1,  # place the line for XOR
     "04_xor_with_pytorch.ipynb": 1,  # train the network again
     "05_saving_and_loading.ipynb": 1,  # memory for the weights
-    "06_serving_gates_with_fastapi.ipynb": 1,  # ask the gate API
+    "06_serving_gates_with_fastapi.ipynb": 0,  # none: the student's own API runs in a terminal
+    "07_a_server_for_the_class.ipynb": 1,  # ask the gate API
 }
-# A real answer of the gate API in lesson 06's playground: "-> 200 {... 'result': 1 ...}".
+# Lessons whose playgrounds ask a running gate API, English and Korean alike.
+ASKS_THE_API = {"07_a_server_for_the_class.ipynb"}
+# A real answer of the gate API in lesson 07's playground: "-> 200 {... 'result': 1 ...}".
 API_ANSWER = re.compile(r"-> 200 \{.*'result': [01]")
 
 
@@ -64,7 +67,7 @@ def test_lesson_runs_all_and_its_playgrounds_answer(lesson, lab, page, page_log,
 
     for box in boxes:
         moves = check_sliders_change_output(page, box)
-        if Path(lesson).name.startswith("06_"):
+        if Path(lesson).name in ASKS_THE_API:
             # After Run All too, the server the playground asks is still up and answers.
             for move in moves:
                 assert API_ANSWER.search(move.after), f"no API answer after {move}: {move.after}"
