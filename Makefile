@@ -35,8 +35,16 @@ $(STAMP): pyproject.toml environment.yml
 # Containers (Codespaces, Docker) often run as root, which Jupyter refuses without --allow-root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# .venv/bin first on PATH: a JupyterLab terminal then finds `fastapi`, `gatelab` and this Python
+# (lesson 06 runs `fastapi dev main.py` in one), as if the venv were activated. The terminal's
+# shell is named, because Jupyter otherwise starts a login shell when its output is not a
+# terminal (a Codespace, an IDE), and Linux's /etc/profile then sets PATH anew.
+TERMINAL_SHELL := $(or $(shell echo $$SHELL),/bin/sh)
+LAB_FLAGS := --ServerApp.root_dir=notebooks --ServerApp.terminado_settings=shell_command=$(TERMINAL_SHELL)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+	PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))" \
+		$(BIN)/jupyter lab $(LAB_FLAGS) $(ROOT_FLAG)
 
 test: lint unit notebooks
 

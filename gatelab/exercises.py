@@ -1426,7 +1426,7 @@ def _check_delete_answers(exercise: str, client: Any) -> CheckResult:
             return _wrong(
                 exercise, tr("POST /train/AND failed: run the cells that write and import main.py")
             )
-        deleted = client.delete("/models/AND")
+        deleted = client.delete("/models/and")  # small letters: the answer names it AND
         if deleted.status_code >= 500:
             return _wrong(
                 exercise, tr("DELETE /models/AND crashed the route (a 500): read its error")
@@ -1441,7 +1441,13 @@ def _check_delete_answers(exercise: str, client: Any) -> CheckResult:
                 ),
             )
         if _json_or_none(deleted) != {"deleted": "AND"}:
-            return _wrong(exercise, tr('the answer should be the JSON {"deleted": "AND"}'))
+            return _wrong(
+                exercise,
+                tr(
+                    'DELETE /models/and should answer the JSON {"deleted": "AND"}: '
+                    "the gate's name in capitals, however it was asked"
+                ),
+            )
         if client.get("/predict/AND/0/0").status_code == 200:
             return _wrong(
                 exercise,

@@ -494,8 +494,10 @@ EXERCISES: dict[str, str] = {
         "학습된 게이트의 DELETE /models/AND가 {code}로 응답했습니다. 삭제에 성공하면 200이고, "
         "함수가 return하면 FastAPI가 그렇게 응답합니다"
     ),
-    'the answer should be the JSON {"deleted": "AND"}': (
-        'JSON {"deleted": "AND"}로 응답해야 합니다'
+    'DELETE /models/and should answer the JSON {"deleted": "AND"}: '
+    "the gate's name in capitals, however it was asked": (
+        'DELETE /models/and에는 JSON {"deleted": "AND"}로 응답해야 합니다: 어떻게 요청하든 '
+        "게이트 이름은 대문자로 씁니다"
     ),
     "GET /predict/AND/0/0 still answers after the delete: predict found the "
     "model again, in the `models` dict or in its file": (

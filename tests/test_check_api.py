@@ -3,7 +3,6 @@
 import contextlib
 import importlib
 import re
-import shutil
 import socket
 import sys
 import threading
@@ -15,6 +14,7 @@ import fastapi
 import pytest
 from fastapi import FastAPI, HTTPException
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from lesson_files import write_lesson_files
 
 import gatelab
 from gatelab import train_gate
@@ -23,7 +23,7 @@ from gatelab.check import ApiReport, check_api, normalize_url
 from gatelab.gates import get_gate
 from gatelab.server import start_server
 
-STUDENT_API = Path(__file__).parent / "fixtures" / "student_api"
+LESSON_06 = Path(__file__).parents[1] / "notebooks" / "06_serving_gates_with_fastapi.ipynb"
 HANGUL = re.compile("[\uac00-\ud7a3]")
 NOTES_ERROR = "지원하지 않는 gate_type입니다. AND, OR, NOT 중 선택해주세요."
 
@@ -59,9 +59,8 @@ NOTES_OUTPUT = """\
 
 @pytest.fixture
 def student_app(tmp_path, monkeypatch):
-    """The lesson's reference app (model.py and main.py), imported from a copy in tmp_path."""
-    for name in ("model.py", "main.py"):
-        shutil.copy(STUDENT_API / name, tmp_path / name)
+    """Lesson 06's app (its model.py and main.py cells), written to tmp_path and imported."""
+    write_lesson_files(LESSON_06, tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     for name in ("model", "main"):  # `from model import ...` in main.py finds this copy
         sys.modules.pop(name, None)

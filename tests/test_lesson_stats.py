@@ -10,6 +10,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import lesson_stats
 
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = sorted((ROOT / "notebooks").glob("0*.ipynb"))
+
 
 def notebook(tmp_path: Path, *cells: nbformat.NotebookNode, name: str = "01_test") -> Path:
     """A lesson notebook file holding these cells."""
@@ -160,3 +163,23 @@ def test_main_prints_the_readme_table_and_exit_code(tmp_path, capsys):
     assert table[3].startswith("| **total** | **2 min** | **-** | **10** | 10.0 | 10 |")
     assert lesson_stats.main(["--check", str(good), str(bad)]) == 1
     assert "02_bad: cell b: a core sentence of 40 words" in capsys.readouterr().out
+
+
+def rounded(minutes: float, least: int = 0) -> int:
+    """Minutes as the lessons and the README state them: to the nearest 5, at least `least`."""
+    return max(least, 5 * round(minutes / 5))
+
+
+def test_the_lessons_keep_the_plain_english_rules():
+    lessons = [lesson_stats.lesson_stats(path) for path in LESSONS]
+    assert lesson_stats.problems(lessons) == []
+
+
+def test_each_lesson_and_the_readme_state_the_measured_time():
+    readme = (ROOT / "README.md").read_text()
+    for path in LESSONS:
+        stats = lesson_stats.lesson_stats(path)
+        core, further = rounded(stats.core), rounded(stats.further, least=5)
+        top = nbformat.read(path, as_version=4).cells[0].source
+        assert f"*About {core} minutes; going further: +{further} minutes.*" in top, path.name
+        assert f"| {core} min | +{further} min |" in readme, path.name

@@ -136,14 +136,18 @@ def start_jupyterlab(root_dir: Path, work_dir: Path, timeout: float = 120) -> Ju
         f"--LabApp.user_settings_dir={settings_dir}",
         f"--LabApp.workspaces_dir={work_dir / 'lab-workspaces'}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        # As `make lab` does: not a login shell, which would set PATH anew from /etc/profile.
+        f"--ServerApp.terminado_settings=shell_command={os.environ.get('SHELL') or '/bin/sh'}",
         # window.jupyterapp: lets the tests close side panels and read the kernel's state.
         "--LabApp.expose_app_in_browser=True",
     ]
     if os.getuid() == 0:  # containers and CI run as root, which Jupyter refuses without this
         command.append("--allow-root")
     # A config and runtime directory of its own: nobody's ~/.jupyter changes what is tested.
+    # The venv's bin first on PATH, as `make lab` does: a terminal finds `fastapi` there.
     environment = dict(
         os.environ,
+        PATH=f"{jupyter.parent}{os.pathsep}{os.environ.get('PATH', '')}",
         JUPYTER_CONFIG_DIR=str(work_dir / "jupyter-config"),
         JUPYTER_RUNTIME_DIR=str(work_dir / "jupyter-runtime"),
     )

@@ -1,7 +1,7 @@
 """Lesson 06 the way a student runs it: a JupyterLab terminal, `fastapi dev main.py`, check_api.
 
-The student's files come from lesson 06's %%writefile cells; the terminal is opened from
-JupyterLab's File menu, as the lesson says, and the commands are typed into it.
+The student's files come from lesson 06's %%writefile cells; the terminal is opened from the
+launcher (it starts in the folder the file list shows), and the commands are typed into it.
 """
 
 from __future__ import annotations
@@ -34,11 +34,12 @@ def wait_for_server(url: str, timeout: float) -> None:
 
 
 def open_terminal(page, lab) -> None:
-    """File → New → Terminal, as lesson 06 tells the student, and wait for its prompt."""
+    """The launcher's Terminal tile (the blue + above the file list), as lesson 06 says."""
     page.goto(f"{lab.url}/lab/workspaces/terminal?token={lab.token}")
-    page.locator(".lm-MenuBar-itemLabel", has_text="File").click()
-    page.locator(".lm-Menu-itemLabel", has_text="New").first.hover()
-    page.locator(".lm-Menu-itemLabel", has_text="Terminal").first.click()
+    page.locator(
+        ".jp-FileBrowser .jp-ToolbarButtonComponent[data-command='launcher:create']"
+    ).click()
+    page.locator(".jp-LauncherCard", has_text="Terminal").first.click()
     page.locator(".jp-Terminal .xterm-screen").wait_for(timeout=30_000)
     page.locator(".jp-Terminal .xterm-screen").click()
 
