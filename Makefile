@@ -18,14 +18,15 @@ check_python    = $(if $(filter $(PYTHONS_OK),$(basename $(python_version))),,$(
 	gatelab needs Python 3.11, 3.12 or 3.13, but $(python_problem); pick one with \
 	e.g. make $(or $(MAKECMDGOALS),setup) PYTHON=python3.12))
 
-.PHONY: lab test lint unit notebooks setup clean check-platforms
+.PHONY: lab test lint unit notebooks setup clean check-platforms check-lowest
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml environment.yml
+# gatelab from this folder, its dependencies at the exact versions of requirements.lock.
+$(STAMP): pyproject.toml requirements.lock environment.yml
 	$(if $(wildcard $(BIN)/python),,$(check_python))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet $$($(BIN)/python scripts/torch_index.py \
+	$(BIN)/python -m pip install --quiet -c requirements.lock $$($(BIN)/python scripts/torch_index.py \
 		--override "$(TORCH_INDEX)" --fallback "$(TORCH_CPU_INDEX)") -e '.[dev]'
 	@# The CPU torch build must never bring CUDA packages along.
 	@if $(BIN)/python -m pip list 2>/dev/null | grep -i '^nvidia-'; then \
@@ -56,6 +57,13 @@ lint: $(STAMP)
 # (uv pip compile; fails on a missing wheel or any nvidia-* package). Needs PyPI.
 check-platforms: $(STAMP)
 	$(BIN)/python scripts/check_platforms.py --torch-index "$(or $(TORCH_INDEX),$(TORCH_CPU_INDEX))"
+
+# The wheel in an environment that already has its CPU torch, every other dependency at the lowest
+# version pyproject.toml allows: unit tests and every lesson run (scripts/check_lowest.sh). Needs PyPI.
+check-lowest: $(STAMP)
+	test -n "$$(ls build/torch-wheel/torch-*.whl 2>/dev/null)" || $(BIN)/python -m pip download \
+		--quiet --no-deps -d build/torch-wheel "$$($(BIN)/python scripts/torch_index.py --pin)"
+	scripts/check_lowest.sh "$$(ls build/torch-wheel/torch-*.whl | head -1)"
 
 unit: $(STAMP)
 	$(BIN)/pytest tests

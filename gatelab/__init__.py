@@ -5,11 +5,16 @@ are imported by the modules that use them (gatelab.mlp, gatelab.api, gatelab.plo
 `check_api` loads gatelab.check (and httpx) the first time it is used.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from gatelab.gates import GATE_NAMES, LINEAR_GATES, Gate, UnknownGateError, get_gate, truth_table
 from gatelab.language import get_language, set_language
 from gatelab.perceptron import NotFittedError, Perceptron, TrainingStep, train_gate
 
-__version__ = "0.1.0"
+try:
+    __version__ = version("gatelab")  # the installed package's metadata: pyproject.toml's version
+except PackageNotFoundError:  # run from a folder that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "GATE_NAMES",

@@ -5,6 +5,8 @@
     gatelab train GATE [--seed N]
     gatelab predict GATE A [B]
     gatelab check URL [--gates AND,OR,NOT] [--timeout S] [--deadline S]
+    gatelab lessons [DIR] [--lang en|ko] [--force]
+    gatelab --version
 
 Models live in --model-dir, else $GATELAB_MODEL_DIR, else the per-user data directory
 (platformdirs.user_data_dir("gatelab")/models, e.g. ~/.local/share/gatelab/models on Linux).
@@ -29,8 +31,10 @@ import os
 import socket
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gatelab import __version__
 from gatelab.gates import GATE_NAMES, UnknownGateError, get_gate, normalize_gate_name
 
 if TYPE_CHECKING:  # only for type hints: the store is imported when a command needs it
@@ -84,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Train logic gates and serve them over HTTP.",
         epilog=f"gates: {', '.join(GATE_NAMES)} (any case)",
     )
+    parser.add_argument("--version", action="version", version=f"gatelab {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the gate API (docs at /docs)")
@@ -164,6 +169,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds the whole check may take (default: %(default)s)",
     )
     check.set_defaults(model_dir=None)  # main() looks for it; a check uses no model directory
+
+    lessons = commands.add_parser(
+        "lessons", help="copy the lessons into a folder (never over a file you edited)"
+    )
+    lessons.add_argument(
+        "folder", nargs="?", default="gatelab-lessons", help="where to (default: %(default)s)"
+    )
+    lessons.add_argument(
+        "--lang", choices=["en", "ko"], default="en", help="the lessons' language (default: en)"
+    )
+    lessons.add_argument("--force", action="store_true", help="also replace lessons you changed")
+    lessons.set_defaults(model_dir=None)
     return parser
 
 
@@ -194,6 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "check":
             return check(args.url, args.gates, args.timeout, args.deadline, parser)
+        if args.command == "lessons":
+            return lessons(Path(args.folder), args.lang, args.force)
         gate = normalize_gate_name(args.gate)
         if args.command == "train":
             return train(gate, seed=args.seed)
@@ -453,6 +472,15 @@ def check(
     if not report.reachable:
         return 2
     return 0 if report.ok else 1
+
+
+def lessons(folder: Path, language: str, force: bool) -> int:
+    """Copy one language's lessons into `folder` and say what was copied and what was kept."""
+    from gatelab.lessons import copy_lessons, describe
+
+    report = copy_lessons(folder, language, force=force)
+    print("\n".join(describe(report, folder)))
+    return 0
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ Reference solutions live in tests/test_exercises.py, not here and not in the les
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import math
 import tempfile
@@ -82,6 +83,42 @@ def _not_attempted(exercise: str) -> CheckResult:
         NOT_ATTEMPTED,
         tr("not attempted yet: replace `...` with your answer and run the cell again"),
     )
+
+
+class _ShownCheckResult(CheckResult):
+    """A verdict the check has already shown in the notebook (see _shows_verdict)."""
+
+    def _ipython_display_(self) -> None:
+        """Show nothing as the same cell's last value: the verdict is already on the page."""
+        from IPython import get_ipython
+        from IPython.display import display
+
+        shell = get_ipython()
+        if shell is None or shell.execution_count != getattr(self, "_cell", None):
+            display(CheckResult(self.exercise, self.status, self.message))
+
+
+def _shows_verdict(check: Callable[..., CheckResult]) -> Callable[..., CheckResult]:
+    """Make a check show its verdict itself in a notebook, so code after it cannot hide it."""
+
+    @functools.wraps(check)
+    def showing(*args: Any, **kwargs: Any) -> CheckResult:
+        result = check(*args, **kwargs)
+        try:
+            from IPython import get_ipython
+        except ImportError:  # plain Python: the caller prints the result
+            return result
+        shell = get_ipython()
+        if shell is None or not hasattr(shell, "kernel"):  # not a notebook kernel
+            return result
+        from IPython.display import display
+
+        display(result)
+        shown = _ShownCheckResult(result.exercise, result.status, result.message)
+        object.__setattr__(shown, "_cell", shell.execution_count)  # the cell that showed it
+        return shown
+
+    return showing
 
 
 def _is_placeholder(answer: Any) -> bool:
@@ -178,8 +215,17 @@ def _check_truth_table(exercise: str, gate_name: str, fn: Callable[..., Any]) ->
     return _correct(exercise, tr("it reproduces the whole {gate} truth table", gate=gate.name))
 
 
-def _check_count(exercise: str, answer: Any, expected: int, hints: dict[int, str]) -> CheckResult:
-    """Shared check for a whole-number answer, with hints for typical wrong values."""
+def _check_count(
+    exercise: str,
+    answer: Any,
+    expected: int,
+    hints: dict[int, str],
+    praise: str | None = None,
+) -> CheckResult:
+    """Shared check for a whole-number answer, with hints for typical wrong values.
+
+    `praise` (already passed through tr) says why the right number is right.
+    """
     if _is_placeholder(answer):
         return _not_attempted(exercise)
     value = _as_number(answer)
@@ -187,7 +233,7 @@ def _check_count(exercise: str, answer: Any, expected: int, hints: dict[int, str
         return _wrong(exercise, tr("answer with a whole number, got {answer}", answer=repr(answer)))
     value = int(value)
     if value == expected:
-        return _correct(exercise)
+        return _correct(exercise, praise)
     if value in hints:
         return _wrong(exercise, hints[value])
     if value > expected:
@@ -220,7 +266,11 @@ def check_and_epochs(answer: Any) -> CheckResult:
         ),
         expected * 4: tr("that is the number of steps (rows × epochs), not epochs"),
     }
-    return _check_count(exercise, answer, expected, hints)
+    why = tr(
+        "more epochs than at rate 0.1: a step of 0.5 pushes the line too far (it overshoots), "
+        "so a row that was right goes wrong and later steps must fix it"
+    )
+    return _check_count(exercise, answer, expected, hints, praise=why)
 
 
 def check_first_update(answer: Any) -> CheckResult:
@@ -249,8 +299,16 @@ def check_first_update(answer: Any) -> CheckResult:
     return _wrong(exercise, tr("use w ← w + rate × (target − prediction) × x with rate 0.1"))
 
 
-# The runs Ex 1.4 checks a student's loop on: (gate, learning rate, seed of the random start).
-LEARNING_RULE_RUNS = (("AND", 0.1, 2), ("OR", 0.5, 1), ("NAND", 0.1, 0))
+# The runs Ex 1.4 checks a student's loop on: (gate, learning rate, start, epochs). The start is
+# a seed of the random start, or None for w = (0, 0), b = 0, where the first sum is exactly 0.
+# NAND needs 12 epochs from seed 0, so its budget of 5 stops it with mistakes left.
+# Rate 0.5 from the zero start keeps every number exact, whatever order a loop adds in.
+LEARNING_RULE_RUNS = (
+    ("AND", 0.1, 2, 100),
+    ("OR", 0.5, 1, 100),
+    ("NAND", 0.1, 0, 5),
+    ("AND", 0.5, None, 100),
+)
 
 # Typical slips in the learning rule, each with the hint it earns (checked in this order).
 # The hints are English keys, translated when shown (tr).
@@ -268,6 +326,27 @@ _RULE_SLIPS: dict[str, str] = {
         "was 0 stays where it is"
     ),
     "rate": translatable("the steps are too big: multiply each update by the learning rate"),
+    "bias_rate": translatable(
+        "the bias moves by the whole error: multiply its update by the learning rate too"
+    ),
+    "fixed_rate": translatable(
+        "every step uses the rate 0.1: use the learning_rate your function is given"
+    ),
+    "strict": translatable(
+        "a weighted sum of exactly 0 must give 1: the step fires when the sum is ≥ 0, not only > 0"
+    ),
+    "reseed": translatable(
+        "your function makes its own random start and ignores the one it is given: "
+        "start from the weights and bias passed in"
+    ),
+    "budget": translatable(
+        "your loop ignores `epochs`: with epochs=5 it must stop after 5 passes, "
+        "even when mistakes are left"
+    ),
+    "copied": translatable(
+        "your function sets its own start, rate and number of epochs, as the lesson's cell does: "
+        "use the weights, bias, learning_rate and epochs it is given"
+    ),
     "batch": translatable(
         "update after every row, before the next row's weighted sum: you computed a "
         "whole epoch's predictions with the weights from the start of the epoch"
@@ -279,31 +358,87 @@ _RULE_SLIPS: dict[str, str] = {
         "that is one pass over the truth table: repeat the pass up to `epochs` times"
     ),
 }
+# A slip made of several: "copied" is the lesson's loop pasted into the function whole.
+_SLIP_PARTS = {"copied": {"reseed", "fixed_rate", "budget"}}
+# Slips that often come two at a time (a loop copied from the lesson and half adapted): a pair
+# is named by its first slip's hint, so the student fixes one, then hears about the other.
+_PAIRED_SLIPS = ("reseed", "fixed_rate", "strict", "bias_rate", "budget")
+_SLIP_HINTS: dict[str, str] = {
+    **_RULE_SLIPS,
+    **{
+        f"{first}+{second}": _RULE_SLIPS[first]
+        for i, first in enumerate(_PAIRED_SLIPS)
+        for second in _PAIRED_SLIPS[i + 1 :]
+    },
+}
+
+
+def _run_start(start: int | None) -> tuple[np.ndarray, float]:
+    """The weights and bias a run starts from: seed `start`'s random start, or zeros for None."""
+    return random_start(2, start) if start is not None else (np.zeros(2), 0.0)
+
+
+def _run_name(gate: str, rate: float, start: int | None, epochs: int) -> str:
+    """A run of Ex 1.4 in words, for a hint."""
+    if start is None:
+        return tr("{gate} with learning rate {rate} from w = (0, 0), b = 0", gate=gate, rate=rate)
+    if epochs != 100:
+        return tr(
+            "{gate} with learning rate {rate} and epochs={epochs} from seed {seed}'s start",
+            gate=gate,
+            rate=rate,
+            epochs=epochs,
+            seed=start,
+        )
+    return tr(
+        "{gate} with learning rate {rate} from seed {seed}'s start",
+        gate=gate,
+        rate=rate,
+        seed=start,
+    )
 
 
 def _slipped_rule(
-    X: np.ndarray, y: np.ndarray, weights: np.ndarray, bias: float, rate: float, slip: str
+    X: np.ndarray,
+    y: np.ndarray,
+    weights: np.ndarray,
+    bias: float,
+    rate: float,
+    epochs: int,
+    slip: str = "",
 ) -> tuple[np.ndarray, float]:
-    """The learning rule with one typical slip (see _RULE_SLIPS), for 100 epochs."""
+    """The learning rule with typical slips (see _SLIP_HINTS: "a+b" is two); none for ""."""
+    slips = set().union(*(_SLIP_PARTS.get(part, {part}) for part in slip.split("+")))
+    if "reseed" in slips:
+        weights, bias = random_start(2, 0)  # the lesson's own start: seed 0
+    if "fixed_rate" in slips:
+        rate = 0.1  # the lesson's rate
+    if "budget" in slips:
+        epochs = 100  # until no mistake: the lesson's 20 epochs are enough for every run here
     weights = weights.astype(float)
-    for _ in range(1 if slip == "one_epoch" else 100):
+    for _ in range(1 if "one_epoch" in slips else epochs):
         mistakes = 0
         frozen = weights.copy(), bias  # what a student who batches the epoch predicts with
         updates = []
         for row, target in zip(X, y):
-            w_now, b_now = frozen if slip == "batch" else (weights, bias)
-            prediction = step(float(row @ w_now + b_now))
+            w_now, b_now = frozen if "batch" in slips else (weights, bias)
+            total = float(row @ w_now + b_now)
+            prediction = int(total > 0) if "strict" in slips else step(total)
             error = int(target) - prediction
-            if slip == "stop_on_right" and error == 0:
+            if "stop_on_right" in slips and error == 0:
                 return weights, bias
-            if slip == "sign":
+            if "sign" in slips:
                 error = -error
-            change = prediction if slip == "prediction" else error
-            factor = 1.0 if slip == "rate" else rate
-            step_w = factor * change * (np.ones_like(row) if slip == "input" else row)
-            step_b = 0.0 if slip == "bias" else factor * change
+            change = prediction if "prediction" in slips else error
+            factor = 1.0 if "rate" in slips else rate
+            step_w = factor * change * (np.ones_like(row) if "input" in slips else row)
+            step_b = factor * change
+            if "bias" in slips:
+                step_b = 0.0
+            elif "bias_rate" in slips:
+                step_b = float(change)
             mistakes += error != 0
-            if slip == "batch":
+            if "batch" in slips:
                 updates.append((step_w, step_b))
             else:
                 weights, bias = weights + step_w, bias + step_b
@@ -332,6 +467,16 @@ def _same_line(a: tuple[np.ndarray, float], b: tuple[np.ndarray, float]) -> bool
     return bool(np.allclose(a[0], b[0]) and math.isclose(a[1], b[1], abs_tol=1e-9))
 
 
+def _library_rule(
+    X: np.ndarray, y: np.ndarray, rate: float, start: int | None, epochs: int
+) -> tuple[np.ndarray, float]:
+    """What the library learns on a run: Perceptron.fit from a seed, the same rule from zeros."""
+    if start is None:  # fit always starts from a seed's random start
+        return _slipped_rule(X, y, *_run_start(start), rate, epochs)
+    fitted = Perceptron(learning_rate=rate, epochs=epochs, seed=start).fit(X, y)
+    return fitted.weights_, fitted.bias_
+
+
 def check_learning_rule(answer: Any) -> CheckResult:
     """Ex 1.4: a function train(X, y, weights, bias, learning_rate, epochs) -> (weights, bias)."""
     exercise = tr("Exercise 1.4 (write the learning rule)")
@@ -340,18 +485,13 @@ def check_learning_rule(answer: Any) -> CheckResult:
     if not callable(answer):
         return _wrong(exercise, tr("pass your function itself: answer = train (no brackets)"))
     answers = []  # per run: its name, the student's result, the library's, each slip's
-    for gate, rate, seed in LEARNING_RULE_RUNS:
+    for gate, rate, start, epochs in LEARNING_RULE_RUNS:
         X, y = truth_table(gate)
-        start_w, start_b = random_start(2, seed)
-        run = tr(
-            "{gate} with learning rate {rate} from seed {seed}'s start",
-            gate=gate,
-            rate=rate,
-            seed=seed,
-        )
+        start_w, start_b = _run_start(start)
+        run = _run_name(gate, rate, start, epochs)
         with _counting_calls(Perceptron, "fit") as calls:
             try:
-                result = answer(X.copy(), y.copy(), start_w.copy(), start_b, rate, 100)
+                result = answer(X.copy(), y.copy(), start_w.copy(), start_b, rate, epochs)
             except Exception as exc:  # a student's function may fail in any way; say how
                 return _wrong(
                     exercise,
@@ -371,14 +511,15 @@ def check_learning_rule(answer: Any) -> CheckResult:
         got = _as_weights_and_bias(result)
         if got is None:
             return _wrong(exercise, tr("return two things: the 2 weights and the bias"))
-        fitted = Perceptron(learning_rate=rate, epochs=100, seed=seed).fit(X, y)
-        slips = {slip: _slipped_rule(X, y, start_w, start_b, rate, slip) for slip in _RULE_SLIPS}
-        answers.append((run, got, (fitted.weights_, fitted.bias_), slips))
+        slips = {
+            slip: _slipped_rule(X, y, start_w, start_b, rate, epochs, slip) for slip in _SLIP_HINTS
+        }
+        answers.append((run, got, _library_rule(X, y, rate, start, epochs), slips))
     wrong_runs = [run for run, got, library, _ in answers if not _same_line(got, library)]
     if not wrong_runs:
         return _correct(exercise, tr("your loop learns exactly what Perceptron.fit learns"))
     # Name a slip only when it explains every run, so that two slips are never confused.
-    for slip, hint in _RULE_SLIPS.items():
+    for slip, hint in _SLIP_HINTS.items():
         if all(_same_line(got, slips[slip]) for _, got, _, slips in answers):
             return _wrong(exercise, tr(hint))
     return _wrong(
@@ -487,7 +628,11 @@ def check_nand_fast_rate(answer: Any) -> CheckResult:
         ),
         expected * 4: tr("that is the number of steps (rows × epochs), not epochs"),
     }
-    return _check_count(exercise, answer, expected, hints)
+    why = tr(
+        "more epochs than at rate 0.1: the first step of 1.0 pushes the line too far "
+        "(it overshoots), so a row that was right goes wrong and later steps must fix it"
+    )
+    return _check_count(exercise, answer, expected, hints, praise=why)
 
 
 # ----- Lesson 03: XOR -----------------------------------------------------------------------
@@ -508,6 +653,14 @@ def check_xor_missing_corner(answer: Any) -> CheckResult:
         )
     if weights.shape != (2,):
         return _wrong(exercise, tr("XOR has two inputs, so give 2 weights"))
+    if not weights.any():
+        return _wrong(
+            exercise,
+            tr(
+                "with w = (0, 0) there is no line: the sum is b at every point, so all four "
+                "points get the same answer; give at least one weight a value other than 0"
+            ),
+        )
     X, y = truth_table("XOR")
     wrong = [tuple(int(v) for v in row) for row in X[step(X @ weights + bias) != y]]
     if wrong == [(1, 0)]:
@@ -623,6 +776,7 @@ def _shape_text(n_inputs: int, hidden_size: int) -> str:
     return f"{n_inputs} → {hidden_size} → 1"
 
 
+@_shows_verdict
 def check_count_parameters(answer: Any) -> CheckResult:
     """Ex 4.1: a function count_parameters(model) that counts every weight and bias."""
     exercise = tr("Exercise 4.1 (count the parameters)")
@@ -712,6 +866,7 @@ def check_count_parameters(answer: Any) -> CheckResult:
     )
 
 
+@_shows_verdict
 def check_forward_by_hand(answer: Any) -> CheckResult:
     """Ex 4.2: forward_by_hand(net, X), the network's logits from its weights, with @ and tanh."""
     exercise = tr("Exercise 4.2 (the forward pass by hand)")
@@ -784,10 +939,22 @@ def check_forward_by_hand(answer: Any) -> CheckResult:
             )
         if torch.allclose(got, (torch.tanh(X @ W1.T) @ W2.T).squeeze(-1), atol=1e-5):
             return _wrong(exercise, tr("add each layer's bias after its weighted sum"))
+        if torch.allclose(got, (torch.tanh(X @ W1.T + b1) @ W2.T).squeeze(-1), atol=1e-5):
+            return _wrong(
+                exercise,
+                tr("the hidden layer is right, but the output layer's bias is missing"),
+            )
+        if torch.allclose(got, (torch.tanh(X @ W1.T) @ W2.T + b2).squeeze(-1), atol=1e-5):
+            return _wrong(
+                exercise,
+                tr("the output layer is right, but the hidden layer's bias is missing"),
+            )
         return _wrong(
             exercise,
             tr(
-                "the logits differ from net(X): hidden = tanh(X @ W1.T + b1), then the output's sum"
+                "the logits differ from net(X): in your own notebook, compare each step with "
+                "the layers (net.hidden(X), then net.act, then net.output) to find the first "
+                "step that differs"
             ),
         )
     return _correct(exercise, tr("your logits equal net(X) for two different networks"))
@@ -809,6 +976,7 @@ def _seeds_that_learn(gate: str, hidden_size: int) -> int:
     return _LEARNED[gate, hidden_size]
 
 
+@_shows_verdict
 def check_xnor_small_networks(answer: Any, guess: Any = None) -> CheckResult:
     """Ex 4.3: for how many of seeds 0..9 does a 3-unit network learn XNOR (run it to find out)?"""
     exercise = tr("Exercise 4.3 (XNOR with 3 hidden units)")
@@ -1060,6 +1228,7 @@ def _as_losses(result: Any) -> list[float] | None:
         return None
 
 
+@_shows_verdict
 def check_train_loop(answer: Any) -> CheckResult:
     """Ex 4.4: train_loop(model, X, y, epochs, lr) trains like train_mlp and returns the losses."""
     exercise = tr("Exercise 4.4 (write the training loop)")
@@ -1157,6 +1326,7 @@ def check_train_loop(answer: Any) -> CheckResult:
 # ----- Lesson 05: saving and loading --------------------------------------------------------
 
 
+@_shows_verdict
 def check_float32_bytes(answer: Any, parameters: int = 1_000_000) -> CheckResult:
     """Ex 5.1: raw bytes of a model with `parameters` float32 numbers."""
     exercise = tr(
@@ -1169,6 +1339,10 @@ def check_float32_bytes(answer: Any, parameters: int = 1_000_000) -> CheckResult
         ),
         parameters * 32: tr("32 is the number of bits; a byte is 8 bits"),
         weights_bytes(parameters, "float16"): tr("that is float16; float32 takes 4 bytes"),
+        parameters: tr(
+            "that is the number of parameters: multiply it by the bytes that one float32 "
+            "number takes"
+        ),
     }
     return _check_count(exercise, answer, weights_bytes(parameters, "float32"), hints)
 
@@ -1176,6 +1350,7 @@ def check_float32_bytes(answer: Any, parameters: int = 1_000_000) -> CheckResult
 TRAINING_BYTES_PER_PARAMETER = 16  # mixed-precision Adam, as lesson 05 counts it
 
 
+@_shows_verdict
 def check_training_servers(answer: Any) -> CheckResult:
     """Ex 5.2: 8×80 GB servers to TRAIN 175 billion parameters at 16 bytes each (no activations)."""
     exercise = tr("Exercise 5.2 (servers to train 175 billion parameters)")
@@ -1205,6 +1380,7 @@ def check_training_servers(answer: Any) -> CheckResult:
     return _check_count(exercise, answer, expected, hints)
 
 
+@_shows_verdict
 def check_xor_round_trip(answer: Any, trained: Any = None, path: Any = None) -> CheckResult:
     """Ex 5.3: `trained` saved to safetensors at `path` and loaded into a fresh network (answer)."""
     exercise = tr("Exercise 5.3 (save and load the XOR network)")
@@ -1217,6 +1393,14 @@ def check_xor_round_trip(answer: Any, trained: Any = None, path: Any = None) -> 
 
     if not isinstance(trained, nn.Module):
         return _wrong(exercise, tr("pass all three: check_xor_round_trip(fresh, trained, path)"))
+    if hasattr(answer, "missing_keys") and hasattr(answer, "unexpected_keys"):
+        return _wrong(
+            exercise,
+            tr(
+                "that is what load_state_dict returns: a report of missing and unexpected "
+                "keys, not the network; pass the network you loaded the file into"
+            ),
+        )
     if not isinstance(answer, nn.Module):
         return _wrong(
             exercise, tr("pass the fresh network you loaded the file into, e.g. a GateMLP")
@@ -1773,7 +1957,8 @@ def _class_training(
         return _wrong(
             exercise,
             tr(
-                "the server answered 405 to {method}: training changes the server",
+                "the server answered 405 to {method}: in training the server computes a new "
+                "model, and the client sends none (section 2 says which method fits)",
                 method=request.method,
             ),
         )

@@ -6,12 +6,24 @@ looked up when it is shown, so set_language takes effect at once, also for widge
 An English message kept in a constant (a table of hints, a legend label) is marked with
 `translatable` where it is written and passed through `tr` where it is shown, like gettext's N_.
 tests/test_messages.py finds every literal given to either and checks the Korean catalog.
+The gate API answers each request in the language it asks for (Accept-Language), with
+`speaking(language)` around the request: set_language, the notebook's choice, never reaches it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 LANGUAGES = ("en", "ko")
 _current = {"language": "en"}
+# The language of the request being answered, set by the gate API for each request
+# (gatelab.api.languages). A server answers many clients at once, in threads and asyncio tasks,
+# so one process-wide setting cannot hold each client's language; a ContextVar can: every task
+# and worker thread sees its own value, and a value set for a request ends with it. Unset (None)
+# everywhere else, e.g. in a notebook's cells, where set_language decides.
+_scoped: ContextVar[str | None] = ContextVar("gatelab_language", default=None)
 
 
 def set_language(language: str) -> None:
@@ -30,13 +42,31 @@ def get_language() -> str:
     return _current["language"]
 
 
+def active_language() -> str:
+    """The language tr() uses here and now: that of `speaking(...)` if any, else set_language's."""
+    return _scoped.get() or _current["language"]
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Inside `with speaking("ko"):`, tr() in this thread or task speaks `language`, whatever
+    set_language says; other threads and tasks, and the code after the block, are unaffected."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
+    token = _scoped.set(language)
+    try:
+        yield
+    finally:
+        _scoped.reset(token)
+
+
 def tr(english: str, **fields: object) -> str:
-    """`english` in the current language, with its {fields} filled in.
+    """`english` in the active language, with its {fields} filled in.
 
     Without fields the text is returned as it is, braces and all ("/models/{gate}").
     """
     text = english
-    if _current["language"] == "ko":
+    if active_language() == "ko":
         from gatelab.messages_ko import KOREAN
 
         text = KOREAN.get(english, english)
@@ -68,6 +98,6 @@ def korean_units(count: int) -> str:
 def count_text(count: float) -> str:
     """A count with thousands separators; in Korean also in 억/조 units: "7,000,000,000(70억)"."""
     text = f"{count:,.0f}"
-    if _current["language"] == "ko" and count >= 10**4 and float(count).is_integer():
+    if active_language() == "ko" and count >= 10**4 and float(count).is_integer():
         return f"{text}({korean_units(int(count))})"
     return text

@@ -38,7 +38,10 @@ MODEL_SIZES: dict[str, int] = {
     translatable("1 trillion"): 10**12,
 }
 
-_DTYPE_COLOURS = {"float64": "#0072B2", "float32": "#009E73", "float16": "#E69F00"}
+# Greys, darker for more bytes: blue, orange and red mean output 1, output 0 and "wrong" in the
+# other plots, so the dtypes take no colour of their own.
+_DTYPE_COLOURS = {"float64": "#4d4d4d", "float32": "#8c8c8c", "float16": "#c7c7c7"}
+SERVER_LINE_COLOUR = "#333333"
 
 
 def weights_bytes(parameters: int, dtype: str) -> int:
@@ -75,6 +78,7 @@ def memory_report(parameters: int, dtype: str) -> str:
 
 def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
     """Bars: weight memory per model size and dtype (log scale); a line: one 8×80 GB server."""
+    from matplotlib import patheffects
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(6.4, 3.8), dpi=85, layout="constrained")
@@ -88,12 +92,15 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
             gbs,
             width * 0.92,
             color=_DTYPE_COLOURS[dtype],
+            edgecolor="#333333",
+            linewidth=0.6,
             label=tr("{dtype}: {bytes} bytes each", dtype=dtype, bytes=BYTES_PER[dtype]),
             zorder=3,
         )
         labels = [f"{gb:,.0f} GB" if gb < 1000 else f"{gb / 1000:,.0f} TB" for gb in gbs]
         ax.bar_label(bars, labels, padding=2, fontsize=8)
-    ax.axhline(server_gb, color="#CC0000", linestyle="--", linewidth=1.5, zorder=4)
+    line = ax.axhline(server_gb, color=SERVER_LINE_COLOUR, linestyle="--", linewidth=1.5, zorder=4)
+    line.set_path_effects([patheffects.withStroke(linewidth=3.5, foreground="white")])  # on a bar
     # Under the line, starting at the left edge: the first group's bars are far below the line
     # there, and the tall bars of a big model (further right) are never crossed.
     ax.text(
@@ -105,8 +112,8 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
             gb_per_gpu=GB_PER_GPU,
             server_gb=server_gb,
         ),
-        color="#CC0000",
-        fontsize=9,
+        color=SERVER_LINE_COLOUR,
+        fontsize=10,
         ha="left",
         va="top",
         transform=ax.get_yaxis_transform(),  # x in axes fractions, y in GB
@@ -121,7 +128,7 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
     ax.set_ylabel(tr("memory for the weights"))
     ax.set_title(tr("Weights only: does the model fit on one GPU server?"))
     ax.grid(axis="y", color="#dddddd", zorder=0)
-    ax.legend(loc="upper left", frameon=False, fontsize=9)
+    ax.legend(loc="upper left", frameon=False, fontsize=10)
     return fig
 
 

@@ -22,28 +22,26 @@ EXERCISES: dict[str, str] = {
     # shared by several checks
     "give the answer as a pair: answer = ({shape})": "답을 한 쌍으로 주세요: answer = ({shape})",
     "{gate} takes {arity} input(s), so give {arity} weight(s)": (
-        "{gate}는 입력이 {arity}개이므로 가중치도 {arity}개를 주세요"
+        "{gate}의 입력은 {arity}개이므로 가중치도 {arity}개를 주세요"
     ),
     "your boundary misclassifies {point}: its weighted sum is {total} {sign} 0, "
     "so the step gives {output} but {gate} wants {target}": (
-        "결정 경계(decision boundary)가 {point} 점을 잘못 분류합니다. "
-        "가중합이 {total} {sign} 0이라 계단 함수는 {output}을 내지만 {gate}의 정답은 {target}입니다"
+        "결정 경계가 {point} 점을 잘못 분류합니다. 가중합이 {total} {sign} 0이라 "
+        "계단 함수는 {output}을 내지만 {gate}의 목표값은 {target}입니다"
     ),
     "these weights compute {gate} on every row": (
-        "이 가중치는 진리표의 모든 행에서 {gate}를 계산합니다"
+        "이 가중치로 계산하면 진리표의 모든 행에서 {gate}의 답이 맞습니다"
     ),
     "calling it on {bits} raised {error}: {detail}": (
-        "{bits}로 호출하니 {error}가 났습니다: {detail}"
+        "입력이 {bits}일 때 오류가 났습니다. {error}: {detail}"
     ),
     "on inputs {bits} it gives {got}, but {gate} is {target}": (
-        "입력 {bits}에서 {got}을 내지만 {gate}의 정답은 {target}입니다"
+        "입력 {bits}에서 {got}을 내지만 {gate}의 목표값은 {target}입니다"
     ),
-    "it reproduces the whole {gate} truth table": (
-        "{gate} 진리표(truth table)를 빠짐없이 재현합니다"
-    ),
+    "it reproduces the whole {gate} truth table": "{gate} 진리표를 빠짐없이 재현합니다",
     "answer with a whole number, got {answer}": "정수로 답하세요. 받은 답: {answer}",
-    "{value} is too high": "{value}은(는) 너무 큽니다",
-    "{value} is too low": "{value}은(는) 너무 작습니다",
+    "{value} is too high": "답은 {value}보다 작습니다",
+    "{value} is too low": "답은 {value}보다 큽니다",
     "that is the number of steps (rows × epochs), not epochs": (
         "그건 에포크 수가 아니라 단계 수(행 × 에포크)입니다"
     ),
@@ -61,6 +59,11 @@ EXERCISES: dict[str, str] = {
         "거의 맞았습니다. 그 에포크까지는 아직 틀린 행이 있었습니다. 학습은 처음으로 한 번도 "
         "틀리지 않은 에포크 뒤에 멈추고, 그 에포크도 셉니다"
     ),
+    "more epochs than at rate 0.1: a step of 0.5 pushes the line too far (it overshoots), "
+    "so a row that was right goes wrong and later steps must fix it": (
+        "학습률 0.1일 때보다 에포크가 더 듭니다. 0.5만큼의 걸음은 직선을 너무 멀리 밀어서"
+        "(오버슈팅) 맞던 행을 틀리게 만들고, 그 뒤의 단계들이 이를 다시 고쳐야 합니다"
+    ),
     "Exercise 1.3 (one step of the rule)": "연습 문제 1.3 (학습 규칙 한 단계)",
     "give the new weights as a list: answer = [w1, w2]": (
         "새 가중치를 리스트로 주세요: answer = [w1, w2]"
@@ -73,13 +76,13 @@ EXERCISES: dict[str, str] = {
         "x1이 0이었으므로 w1의 변화량은 0.1 × 오차 × 0, 즉 움직이지 않습니다"
     ),
     "check the sign of the error: target − prediction = 0 − 1 = −1": (
-        "오차(error)의 부호를 확인하세요: 정답 − 예측 = 0 − 1 = −1"
+        "오차의 부호를 확인하세요: 목표값 − 예측 = 0 − 1 = −1"
     ),
     "the weighted sum is 0.5 ≥ 0, so the prediction is 1: a mistake": (
         "가중합이 0.5 ≥ 0이므로 예측은 1, 즉 틀린 답입니다"
     ),
     "use w ← w + rate × (target − prediction) × x with rate 0.1": (
-        "w ← w + 학습률 × (정답 − 예측) × x 를 학습률 0.1로 적용하세요"
+        "w ← w + 학습률 × (목표값 − 예측) × x 를 학습률 0.1로 적용하세요"
     ),
     "Exercise 1.4 (write the learning rule)": "연습 문제 1.4 (학습 규칙 직접 쓰기)",
     "pass your function itself: answer = train (no brackets)": (
@@ -88,7 +91,13 @@ EXERCISES: dict[str, str] = {
     "{gate} with learning rate {rate} from seed {seed}'s start": (
         "시드 {seed}의 시작점에서 학습률 {rate}로 학습한 {gate}"
     ),
-    "on {run} it raised {error}: {detail}": "{run}에서 {error}가 났습니다: {detail}",
+    "{gate} with learning rate {rate} and epochs={epochs} from seed {seed}'s start": (
+        "시드 {seed}의 시작점에서 학습률 {rate}, epochs={epochs}로 학습한 {gate}"
+    ),
+    "{gate} with learning rate {rate} from w = (0, 0), b = 0": (
+        "w = (0, 0), b = 0에서 학습률 {rate}로 학습한 {gate}"
+    ),
+    "on {run} it raised {error}: {detail}": "{run}에서 오류가 났습니다. {error}: {detail}",
     "write the loop yourself: do not call Perceptron.fit in it": (
         "반복문을 직접 쓰세요: 그 안에서 Perceptron.fit을 부르면 안 됩니다"
     ),
@@ -100,15 +109,15 @@ EXERCISES: dict[str, str] = {
         "여러분의 반복문이 Perceptron.fit과 똑같은 결과를 학습합니다"
     ),
     "the line moves the wrong way: the error is target − prediction, not prediction − target": (
-        "직선이 반대 방향으로 움직입니다: 오차는 예측 − 정답이 아니라 정답 − 예측입니다"
+        "직선이 반대 방향으로 움직입니다: 오차는 예측 − 목표값이 아니라 목표값 − 예측입니다"
     ),
     "you updated with the prediction; update with the error, target − prediction "
     "(it is 0 when the answer was right, so nothing moves)": (
-        "예측값으로 업데이트했습니다. 오차, 즉 정답 − 예측으로 업데이트하세요"
+        "예측값으로 업데이트했습니다. 오차, 즉 목표값 − 예측으로 업데이트하세요"
         "(맞힌 행에서는 0이라 아무것도 움직이지 않습니다)"
     ),
     "the bias never changes: it needs its own update, b ← b + rate × error": (
-        "편향(bias)이 전혀 바뀌지 않습니다: 편향도 따로 업데이트해야 합니다. b ← b + 학습률 × 오차"
+        "편향이 전혀 바뀌지 않습니다: 편향도 따로 업데이트해야 합니다. b ← b + 학습률 × 오차"
     ),
     "each weight moves by rate × error × its own input, so a weight whose input "
     "was 0 stays where it is": (
@@ -116,7 +125,32 @@ EXERCISES: dict[str, str] = {
         "그대로 있습니다"
     ),
     "the steps are too big: multiply each update by the learning rate": (
-        "한 번에 너무 많이 움직입니다: 업데이트마다 학습률(learning rate)을 곱하세요"
+        "한 번에 너무 많이 움직입니다: 업데이트마다 학습률을 곱하세요"
+    ),
+    "the bias moves by the whole error: multiply its update by the learning rate too": (
+        "편향이 오차만큼 통째로 움직입니다: 편향의 업데이트에도 학습률을 곱하세요"
+    ),
+    "every step uses the rate 0.1: use the learning_rate your function is given": (
+        "모든 단계가 학습률 0.1을 씁니다: 함수가 받은 learning_rate를 쓰세요"
+    ),
+    "a weighted sum of exactly 0 must give 1: the step fires when the sum is ≥ 0, not only > 0": (
+        "가중합이 정확히 0이면 1이 나와야 합니다: 계단 함수는 합이 > 0일 때만이 아니라 "
+        "≥ 0일 때 발화합니다"
+    ),
+    "your function makes its own random start and ignores the one it is given: "
+    "start from the weights and bias passed in": (
+        "함수가 받은 시작점을 무시하고 무작위 시작점을 새로 만듭니다: 인자로 받은 가중치와 "
+        "편향에서 시작하세요"
+    ),
+    "your loop ignores `epochs`: with epochs=5 it must stop after 5 passes, "
+    "even when mistakes are left": (
+        "반복문이 `epochs`를 무시합니다: epochs=5이면 실수가 남아 있어도 다섯 번 훑은 뒤 "
+        "멈춰야 합니다"
+    ),
+    "your function sets its own start, rate and number of epochs, as the lesson's cell does: "
+    "use the weights, bias, learning_rate and epochs it is given": (
+        "수업의 셀처럼 함수가 시작점, 학습률, 에포크 수를 스스로 정합니다: 함수가 받은 "
+        "weights, bias, learning_rate, epochs를 쓰세요"
     ),
     "update after every row, before the next row's weighted sum: you computed a "
     "whole epoch's predictions with the weights from the start of the epoch": (
@@ -140,7 +174,7 @@ EXERCISES: dict[str, str] = {
         "w = 0이면 x가 무엇이든 합이 같으므로 문턱값이 없습니다"
     ),
     "your threshold −b/w is at x = {threshold}, not at {wanted}": (
-        "문턱값 −b/w가 x = {threshold}에 있습니다. {wanted}이 아닙니다"
+        "문턱값 −b/w가 x = {threshold}에 있습니다. x = {wanted}에 와야 합니다"
     ),
     "the threshold is right, but with a positive weight the neuron fires above it; "
     "NOT must fire for the small inputs": (
@@ -165,10 +199,20 @@ EXERCISES: dict[str, str] = {
     "that is the run shown in the lesson (rate 0.1, seed 0): use learning_rate=1.0 and seed=3": (
         "그건 수업에서 본 실행(학습률 0.1, 시드 0)입니다: learning_rate=1.0과 seed=3을 쓰세요"
     ),
-    "{call} raised {error}: {detail}": "{call}에서 {error}가 났습니다: {detail}",
+    "{call} raised {error}: {detail}": "{call}에서 오류가 났습니다. {error}: {detail}",
+    "more epochs than at rate 0.1: the first step of 1.0 pushes the line too far "
+    "(it overshoots), so a row that was right goes wrong and later steps must fix it": (
+        "학습률 0.1일 때보다 에포크가 더 듭니다. 1.0만큼의 첫 걸음이 직선을 너무 멀리 밀어서"
+        "(오버슈팅) 맞던 행을 틀리게 만들고, 그 뒤의 단계들이 이를 다시 고쳐야 합니다"
+    ),
     # lesson 03
     "Exercise 3.1 (the fourth corner)": "연습 문제 3.1 (네 번째 모서리)",
     "XOR has two inputs, so give 2 weights": "XOR는 입력이 두 개이므로 가중치 2개를 주세요",
+    "with w = (0, 0) there is no line: the sum is b at every point, so all four "
+    "points get the same answer; give at least one weight a value other than 0": (
+        "w = (0, 0)이면 직선이 없습니다: 어느 점에서나 합이 b라서 네 점이 모두 같은 답을 "
+        "받습니다. 가중치 중 적어도 하나는 0이 아닌 값으로 주세요"
+    ),
     "3 of 4 right, and the one wrong point is (1, 0)": (
         "4개 중 3개가 맞고, 틀린 한 점이 (1, 0)입니다"
     ),
@@ -215,7 +259,7 @@ EXERCISES: dict[str, str] = {
         "텐서(tensor)의 개수를 셌습니다. 각 텐서 안의 숫자를 세세요(.numel())"
     ),
     "it gives {got} for every network: read the sizes from the model": (
-        "어떤 신경망이든 {got}이 나옵니다: 크기를 모델에서 읽으세요"
+        "어떤 신경망에서든 돌려준 값이 {got}입니다: 크기를 모델에서 읽으세요"
     ),
     "on {shape} that is the weights only (or the hidden layer only): add the "
     "biases, and the output layer": (
@@ -228,7 +272,7 @@ EXERCISES: dict[str, str] = {
     ),
     "on {shape} it gives {got}, not the number of weights and biases: add up the sizes "
     "of every tensor in model.parameters()": (
-        "{shape}에서 {got}이 나오는데, 가중치와 편향의 개수가 아닙니다: model.parameters()의 "
+        "{shape}에서 돌려준 값은 {got}인데, 가중치와 편향의 개수가 아닙니다: model.parameters()의 "
         "모든 텐서 크기를 더하세요"
     ),
     "Exercise 4.2 (the forward pass by hand)": "연습 문제 4.2 (순전파를 손으로)",
@@ -253,7 +297,7 @@ EXERCISES: dict[str, str] = {
         "숫자는 맞지만 모양이 (4, 1)입니다: .squeeze(-1)로 행마다 로짓 하나가 되게 하세요"
     ),
     "give one logit per row, shape (4,), not {shape}": (
-        "행마다 로짓 하나, 모양 (4,)로 주세요. {shape}가 아닙니다"
+        "행마다 로짓 하나, 모양 (4,)로 주세요. 지금 모양은 {shape}입니다"
     ),
     "those are probabilities: the network returns logits (no sigmoid)": (
         "그건 확률입니다: 신경망은 로짓을 돌려줍니다(시그모이드 없이)"
@@ -262,8 +306,17 @@ EXERCISES: dict[str, str] = {
         "은닉층의 가중합은 출력층에 가기 전에 tanh를 거쳐야 합니다"
     ),
     "add each layer's bias after its weighted sum": "층마다 가중합 뒤에 편향을 더하세요",
-    "the logits differ from net(X): hidden = tanh(X @ W1.T + b1), then the output's sum": (
-        "로짓이 net(X)와 다릅니다: hidden = tanh(X @ W1.T + b1), 그다음 출력층의 가중합입니다"
+    "the hidden layer is right, but the output layer's bias is missing": (
+        "은닉층은 맞지만 출력층의 편향이 빠졌습니다"
+    ),
+    "the output layer is right, but the hidden layer's bias is missing": (
+        "출력층은 맞지만 은닉층의 편향이 빠졌습니다"
+    ),
+    "the logits differ from net(X): in your own notebook, compare each step with "
+    "the layers (net.hidden(X), then net.act, then net.output) to find the first "
+    "step that differs": (
+        "로짓이 net(X)와 다릅니다: 여러분의 노트북에서 단계마다 층의 결과(net.hidden(X), "
+        "그다음 net.act, 그다음 net.output)와 비교해서 처음으로 달라지는 단계를 찾으세요"
     ),
     "your logits equal net(X) for two different networks": (
         "서로 다른 두 신경망에서 여러분의 로짓이 net(X)와 같습니다"
@@ -353,7 +406,7 @@ EXERCISES: dict[str, str] = {
         "하나요?"
     ),
     "that optimizer is {name}, which moves the weights differently: the lesson trains with Adam": (
-        "그 옵티마이저는 {name}이라 가중치를 다르게 움직입니다: 수업에서는 Adam으로 학습시킵니다"
+        "그 옵티마이저({name})는 가중치를 다르게 움직입니다: 수업에서는 Adam으로 학습시킵니다"
     ),
     "the optimizer's learning rate is {rate}: use `lr`, the rate the function is given ({lr})": (
         "옵티마이저의 학습률이 {rate}입니다: 함수가 받은 학습률 `lr`({lr})을 쓰세요"
@@ -397,8 +450,11 @@ EXERCISES: dict[str, str] = {
     ),
     "32 is the number of bits; a byte is 8 bits": "32는 비트 수입니다. 1바이트는 8비트입니다",
     "that is float16; float32 takes 4 bytes": "그건 float16입니다. float32는 4바이트를 씁니다",
+    "that is the number of parameters: multiply it by the bytes that one float32 number takes": (
+        "그건 파라미터 개수입니다: float32 숫자 하나가 차지하는 바이트 수를 곱하세요"
+    ),
     "Exercise 5.2 (servers to train 175 billion parameters)": (
-        "연습 문제 5.2 (파라미터 1,750억(175 billion) 개를 학습하는 데 필요한 서버)"
+        "연습 문제 5.2 (파라미터 1,750억 개를 학습시키는 데 필요한 서버)"
     ),
     "part of a server is still a whole server: round up": (
         "서버의 일부만 써도 서버 한 대가 필요합니다: 올림하세요"
@@ -417,8 +473,13 @@ EXERCISES: dict[str, str] = {
     "pass all three: check_xor_round_trip(fresh, trained, path)": (
         "세 가지를 모두 넘기세요: check_xor_round_trip(fresh, trained, path)"
     ),
+    "that is what load_state_dict returns: a report of missing and unexpected keys, not the "
+    "network; pass the network you loaded the file into": (
+        "그건 load_state_dict가 돌려주는 값입니다. 빠진 키와 예상하지 못한 키를 알려 주는 "
+        "보고일 뿐, 신경망이 아닙니다. 파일을 불러온 신경망 자체를 넘기세요"
+    ),
     "pass the fresh network you loaded the file into, e.g. a GateMLP": (
-        "파일을 불러온 새 신경망을 넘기세요. 예: GateMLP"
+        "파일을 불러온 새 신경망(예를 들어 GateMLP)을 넘기세요"
     ),
     "that is `trained` itself: it had these weights before anything was loaded, "
     "so it proves nothing; the check needs a second, fresh network": (
@@ -451,13 +512,14 @@ EXERCISES: dict[str, str] = {
     ),
     "that file was written by torch.save (a zip with a pickle inside), "
     "not in the safetensors format": (
-        "그 파일은 torch.save로 쓴 파일(안에 pickle이 든 zip)이고, safetensors 형식이 아닙니다"
+        "그 파일은 torch.save로 쓴 파일(안에 피클이 든 zip 아카이브)이고, "
+        "safetensors 형식이 아닙니다"
     ),
     "{name} is not a safetensors file: it does not start with a safetensors header": (
-        "{name}은 safetensors 파일이 아닙니다: safetensors 헤더로 시작하지 않습니다"
+        "{name} 파일은 safetensors 형식이 아닙니다: safetensors 헤더로 시작하지 않습니다"
     ),
     "the file holds tensors named {saved}, but trained's state_dict has {expected}": (
-        "파일에 든 텐서의 이름은 {saved}인데, trained의 state_dict에는 {expected}가 있습니다"
+        "파일에 든 텐서의 이름은 {saved}인데, trained의 state_dict에 있는 이름은 {expected}입니다"
     ),
     "the file holds the fresh network's random weights, not trained's: "
     "which network did you save?": (
@@ -534,14 +596,15 @@ EXERCISES: dict[str, str] = {
     ),
     "{call} sent no request through `client`: the answers must come from the "
     "server behind the client the check passes in": (
-        "{call}이 `client`로 요청을 하나도 보내지 않았습니다: 답은 확인 코드가 넘겨준 "
+        "{call}에서 `client`로 보낸 요청이 하나도 없습니다: 답은 확인 코드가 넘겨준 "
         "client 뒤의 서버에서 와야 합니다"
     ),
     "{call} sent {count} requests: one request can carry every row": (
-        "{call}이 요청을 {count}번 보냈습니다: 요청 한 번에 모든 행을 담을 수 있습니다"
+        "{call}에서 요청을 {count}번 보냈습니다: 요청 한 번에 모든 행을 담을 수 있습니다"
     ),
     "{call} sent {method} {path}: which route answers many rows at once?": (
-        "{call}이 {method} {path}를 보냈습니다: 여러 행에 한 번에 답하는 라우트는 무엇일까요?"
+        "{call}에서 보낸 요청은 {method} {path}입니다: 여러 행에 한 번에 답하는 라우트는 "
+        "무엇일까요?"
     ),
     "return the list of results, not the response": (
         "응답(response)이 아니라 결과(results) 리스트를 돌려주세요"
@@ -550,7 +613,7 @@ EXERCISES: dict[str, str] = {
         "JSON 응답 전체가 아니라 결과(results) 리스트를 돌려주세요"
     ),
     "{call} returned {got}: return a list of 0s and 1s": (
-        "{call}이 {got}을 돌려주었습니다: 0과 1로 된 리스트를 돌려주세요"
+        "{call}의 반환값은 {got}입니다: 0과 1로 된 리스트를 돌려주세요"
     ),
     "for {gate} that is the gate's true truth table, but this server's {gate} model "
     "learned too little and answers otherwise: return what the server says": (
@@ -559,11 +622,11 @@ EXERCISES: dict[str, str] = {
     ),
     "for {gate} it returned {got}, but the server answers {served} for the truth "
     "table's rows in order": (
-        "{gate}에 대해 {got}을 돌려주었지만, 진리표의 행을 순서대로 물으면 서버는 "
-        "{served}로 답합니다"
+        "{gate}에 대한 반환값은 {got}입니다. 하지만 진리표의 행을 순서대로 물으면 서버의 "
+        "답은 {served}입니다"
     ),
     "the server answered {code} to the request of {call}: {detail}": (
-        "{call}의 요청에 서버가 {code}로 응답했습니다: {detail}"
+        "{call}의 요청에 서버가 응답한 상태 코드는 {code}입니다: {detail}"
     ),
     "Exercise 7.2 (which error, and why)": "연습 문제 7.2 (어떤 오류이고, 왜일까요)",
     "fill in the dict of the exercise cell: one code per request": (
@@ -574,7 +637,7 @@ EXERCISES: dict[str, str] = {
     ),
     "all four codes right": "네 코드 모두 맞습니다",
     "{right} of 4 right. {hints}": "4개 중 {right}개가 맞습니다. {hints}",
-    "the path exists, but not with this method": "경로는 있지만 이 메서드로는 없습니다",
+    "the path exists, but not with this method": "경로는 있지만 이 메서드는 받지 않습니다",
     "the route exists and the gate too, but the data does not fit it": (
         "경로도 있고 게이트도 있지만, 데이터가 맞지 않습니다"
     ),
@@ -594,28 +657,31 @@ EXERCISES: dict[str, str] = {
         "키가 있는 서버에서 NAND와 XOR를 각각 요청한 시드로 학습시켰습니다"
     ),
     "{call} trained, but returned None: return the response": (
-        "{call}이 학습은 시켰지만 None을 돌려주었습니다: 응답(response)을 돌려주세요"
+        "{call}에서 학습은 시켰지만 None을 돌려주었습니다: 응답(response)을 돌려주세요"
     ),
     "return the response itself, not its .json()": (
         ".json()이 아니라 응답(response) 자체를 돌려주세요"
     ),
     "{call} returned {got}: return the response of your request": (
-        "{call}이 {got}을 돌려주었습니다: 보낸 요청의 응답(response)을 돌려주세요"
+        "{call}의 반환값은 {got}입니다: 보낸 요청의 응답(response)을 돌려주세요"
     ),
     "the request went to another server: build its address from the `url` argument": (
         "요청이 다른 서버로 갔습니다: 주소는 `url` 인자로 만드세요"
     ),
-    "the server answered 405 to {method}: training changes the server": (
-        "서버가 {method}에 405로 응답했습니다: 학습은 서버의 상태를 바꿉니다"
+    "the server answered 405 to {method}: in training the server computes a new "
+    "model, and the client sends none (section 2 says which method fits)": (
+        "서버가 {method} 요청에 405로 응답했습니다: 학습에서는 서버가 새 모델을 계산하고, "
+        "클라이언트는 모델을 보내지 않습니다(어떤 메서드가 맞는지는 2절에 있습니다)"
     ),
     "the server answered {code} to {call}: {detail}": (
-        "{call}에 서버가 {code}로 응답했습니다: {detail}"
+        "{call}에 서버가 응답한 상태 코드는 {code}입니다: {detail}"
     ),
     "{call} trained something, but not {gate}: the gate is part of the path": (
-        "{call}이 무언가를 학습시켰지만 {gate}는 아닙니다: 게이트 이름은 경로의 일부입니다"
+        "{call}에서 무언가를 학습시켰지만 {gate} 게이트는 아닙니다: 게이트 이름은 경로의 일부입니다"
     ),
     "{gate} was trained, but not with seed {seed}: the seed goes in the request's JSON body": (
-        "{gate}는 학습되었지만 시드 {seed}로는 아닙니다: 시드는 요청의 JSON 본문에 넣습니다"
+        "{gate} 게이트는 학습되었지만, 요청한 시드 {seed} 값이 쓰이지 않았습니다: 시드는 "
+        "요청의 JSON 본문에 넣습니다"
     ),
     "the server answered 401: the request carried no key; a server with a key "
     "reads it from one request header (its 401 says which)": (
@@ -624,7 +690,7 @@ EXERCISES: dict[str, str] = {
     ),
     "the server answered 401: the Authorization header holds the word Bearer, "
     "a space, then the key": (
-        "서버가 401로 응답했습니다: Authorization 헤더에는 Bearer라는 단어, 빈칸 하나, "
+        "서버가 401로 응답했습니다: Authorization 헤더에는 Bearer라는 단어, 공백 한 칸, "
         "그다음 키가 들어갑니다"
     ),
     "the server answered 401: the request sent a key, but not the one given in "
@@ -643,7 +709,7 @@ TABLES: dict[str, str] = {
     "weights w": "가중치 w",
     "bias b": "편향 b",
     "says": "출력",
-    "target": "정답",
+    "target": "목표값",
     "error": "오차",
     "ok": "맞음",
     "Learning steps ({shown} shown)": "학습 단계({shown}개 표시)",
@@ -660,21 +726,23 @@ PLOTS: dict[str, str] = {
     "says 1 here": "여기서는 1",
     "boundary": "결정 경계",
     "your input": "여러분의 입력",
-    "w·x + b = {total}  →  step gives {output}": "w·x + b = {total}  →  계단 함수 출력 {output}",
-    "threshold x = {threshold}": "임계값 x = {threshold}",
+    "w·x + b = {total}, so the step gives {output}": (
+        "w·x + b = {total}이므로 계단 함수 출력은 {output}"
+    ),
+    "threshold x = {threshold}": "문턱값 x = {threshold}",
     "x (the one input)": "x (하나뿐인 입력)",
     "{gate}: the four inputs": "{gate}: 네 가지 입력",
-    "NOT: one input, one threshold": "NOT: 입력 하나, 임계값 하나",
+    "NOT: one input, one threshold": "NOT: 입력 하나, 문턱값 하나",
     "{gate}: the learned boundary": "{gate}: 학습한 결정 경계",
     "{gate}: {right} of 4 right": "{gate}: 4개 중 {right}개 맞음",
     "start of each epoch": "에포크 시작 때마다",
     "after training": "학습 후",
     "{gate}: the boundary epoch by epoch": "{gate}: 에포크마다 바뀌는 결정 경계",
-    "mistakes in that epoch": "그 에포크에서 틀린 수",
-    "no mistake": "틀린 것 없음",
+    "mistakes in that epoch": "그 에포크의 실수",
+    "no mistake": "실수 없음",
     "rows predicted wrong": "틀리게 예측한 행",
-    "mistakes per epoch": "에포크별 틀린 수",
-    "epoch {epoch} made no mistake: converged": "에포크 {epoch}에서 틀린 것 없음: 수렴",
+    "mistakes per epoch": "에포크별 실수",
+    "epoch {epoch} made no mistake: converged": "에포크 {epoch}에서 실수 없음: 수렴",
     "never converged in {epochs} epochs": "{epochs} 에포크 동안 수렴하지 않음",
     "learning rate": "학습률",
     "epochs to converge": "수렴까지 걸린 에포크",
@@ -683,8 +751,8 @@ PLOTS: dict[str, str] = {
     ),
     "gate": "게이트",
     "the row this step looks at": "이 단계에서 보는 행",
-    "wrong → the line moves": "틀림 → 직선이 움직임",
-    "right → the line stays": "맞음 → 직선이 그대로",
+    "wrong, so the line moves": "틀렸으므로 직선이 움직임",
+    "right, so the line stays": "맞았으므로 직선이 그대로",
     "the line is off the picture:\nevery point gets {output}": (
         "직선이 그림 밖에 있음:\n모든 점이 {output}"
     ),
@@ -733,15 +801,15 @@ PLOTS: dict[str, str] = {
 STORAGE: dict[str, str] = {
     "3 (a perceptron)": "3 (퍼셉트론)",
     "33 (the XOR network)": "33 (XOR 신경망)",
-    "1 million": "100만(1 million)",
-    "100 million": "1억(100 million)",
-    "1 billion": "10억(1 billion)",
-    "7 billion": "70억(7 billion)",
-    "13 billion": "130억(13 billion)",
-    "70 billion": "700억(70 billion)",
-    "175 billion": "1,750억(175 billion)",
-    "405 billion": "4,050억(405 billion)",
-    "1 trillion": "1조(1 trillion)",
+    "1 million": "100만",
+    "100 million": "1억",
+    "1 billion": "10억",
+    "7 billion": "70억",
+    "13 billion": "130억",
+    "70 billion": "700억",
+    "175 billion": "1,750억",
+    "405 billion": "4,050억",
+    "1 trillion": "1조",
     "{parameters} parameters × {bytes} bytes ({dtype}) = {gb} GB = {share} of one "
     "{server_gb} GB server": (
         "파라미터 {parameters}개 × {bytes}바이트({dtype}) = {gb} GB = {server_gb} GB 서버 "
@@ -751,7 +819,7 @@ STORAGE: dict[str, str] = {
     "one server: {gpus} × {gb_per_gpu} GB = {server_gb} GB": (
         "서버 한 대: {gpus} × {gb_per_gpu} GB = {server_gb} GB"
     ),
-    "{label} parameters": "파라미터 {label}개",
+    "{label} parameters": "파라미터 {label} 개",
     "memory for the weights": "가중치가 차지하는 메모리",
     "Weights only: does the model fit on one GPU server?": (
         "가중치만 따지면: 모델이 GPU 서버 한 대에 들어갈까요?"
@@ -763,7 +831,7 @@ STORAGE: dict[str, str] = {
         "잘못된 모델 이름 {name}: {gates} 중에서 고르세요"
     ),
     "no stored model for {name} yet: train one, e.g. store.save({quoted}, {how})": (
-        "{name}의 저장된 모델이 아직 없습니다: 하나 학습시켜 저장하세요. "
+        "저장된 {name} 모델이 아직 없습니다: 하나 학습시켜 저장하세요. "
         "예: store.save({quoted}, {how})"
     ),
     "{filename} holds a safetensors tensor file, not perceptron JSON": (
@@ -773,16 +841,16 @@ STORAGE: dict[str, str] = {
         "{filename}에는 safetensors 텐서 파일이 아니라 JSON이 들어 있습니다"
     ),
     "{filename} is not a gatelab model file: it looks like {sniffed}": (
-        "{filename}은 gatelab 모델 파일이 아닙니다: {sniffed}로 보입니다"
+        "{filename} 파일은 gatelab 모델 파일이 아닙니다: {sniffed}로 보입니다"
     ),
     "{filename} is not valid JSON (truncated?): {detail}": (
-        "{filename}은 올바른 JSON이 아닙니다(중간에 잘렸나요?): {detail}"
+        "{filename} 파일은 올바른 JSON이 아닙니다(중간에 잘렸나요?): {detail}"
     ),
     "a Python pickle (the store never unpickles)": (
-        "Python pickle(모델 저장소(model store)는 절대 역직렬화(unpickle)하지 않습니다)"
+        "Python 피클 파일(모델 저장소는 피클을 절대 역직렬화하지 않습니다)"
     ),
     "a zip archive such as a torch.save file (the store does not read those)": (
-        "torch.save 파일 같은 zip 압축 파일(모델 저장소는 이런 파일을 읽지 않습니다)"
+        "torch.save 파일 같은 zip 아카이브(모델 저장소는 이런 파일을 읽지 않습니다)"
     ),
     "an empty file": "빈 파일",
     "unknown bytes": "알 수 없는 바이트",
@@ -800,7 +868,9 @@ PLAYGROUNDS: dict[str, str] = {
     "Move an input through {gate}": "입력을 움직여 {gate}에 넣어 보세요",
     "input x1": "입력 x1",
     "input x2": "입력 x2",
-    "w·x + b = {total}  →  step gives {output}": "w·x + b = {total}  →  계단 함수 출력 {output}",
+    "w·x + b = {total}, so the step gives {output}": (
+        "w·x + b = {total}이므로 계단 함수 출력은 {output}"
+    ),
     "(the step fires, giving 1, only when the sum is ≥ 0)": (
         "(계단 함수는 합이 0 이상일 때만 1을 냅니다)"
     ),
@@ -829,7 +899,7 @@ PLAYGROUNDS: dict[str, str] = {
     "{gate}: {state} (at most {budget} allowed); weights ({weights}), bias {bias}": (
         "{gate}: {state}(최대 {budget} 에포크까지 허용). 가중치 ({weights}), 편향 {bias}"
     ),
-    "epoch {epoch} made no mistake: converged": "에포크 {epoch}에서 틀린 것 없음: 수렴",
+    "epoch {epoch} made no mistake: converged": "에포크 {epoch}에서 실수 없음: 수렴",
     "never converged in {epochs} epochs": "{epochs} 에포크 동안 수렴하지 않음",
 }
 
@@ -1010,15 +1080,143 @@ CHECK_API: dict[str, str] = {
 LESSON_TEXT: dict[str, str] = {
     "AND by hand: x1 + x2 − 1.5 = 0": "손으로 정한 AND: x1 + x2 − 1.5 = 0",
     "AND: 2 of 4 right": "AND: 4개 중 2개 맞음",
+    "NAND's line (fires below)": "NAND의 직선 (아래에서 1)",
+    "OR's line (fires above)": "OR의 직선 (위에서 1)",
     "XOR = OR and NAND": "XOR = OR 그리고 NAND",
     "OR line": "OR 직선",
     "NAND line": "NAND 직선",
-    "Set by hand: lesson 03's two lines": "손으로 정한 값: 수업 03의 직선 두 개",
+    "Set by hand: lesson 03's two lines": "손으로 정한 값: 3강의 직선 두 개",
     "XOR: training loss per epoch": "XOR: 에포크별 학습 손실",
     "XOR: the learned probability of 1": "XOR: 학습한 '1일 확률'",
     "XOR: the surface and the 8 hidden lines": "XOR: 확률 곡면과 은닉 직선 8개",
     "run the first cell of section 1 again to start it": (
         "1절의 첫 번째 셀을 다시 실행해서 서버를 시작하세요"
+    ),
+}
+
+# gatelab/lessons.py: `gatelab lessons` copying the lessons for someone who installed with pip
+LESSON_COPIES: dict[str, str] = {
+    "unknown language {language!r}: choose one of {choices}": (
+        "알 수 없는 언어 {language!r}입니다: {choices} 중에서 고르세요"
+    ),
+    "copied {count} lessons to {folder}": "수업 {count}개를 {folder}에 복사했습니다",
+    "copied {count} images": "그림 {count}개를 복사했습니다",
+    "{count} files in {folder} were up to date": "{folder}의 파일 {count}개는 이미 최신입니다",
+    "kept your {path}: it differs from gatelab's (--force replaces it)": (
+        "{path}는 gatelab의 파일과 달라서 그대로 두었습니다(--force를 주면 바꿉니다)"
+    ),
+}
+
+# gatelab.api: the gate API's error messages, for a client that sends `Accept-Language: ko`
+# (gatelab.api.languages). Status codes, paths, headers and JSON stay as they are; a gate name
+# is never followed by a particle (은/는, 이/가 depend on how it is read): "게이트 AND: ...".
+API: dict[str, str] = {
+    # errors.py: 404, 405, 409, 503
+    "unknown gate {gate}; choose one of: {gates}": (
+        "없는 게이트입니다: {gate}. 다음 중 하나를 고르세요: {gates}"
+    ),
+    "no trained model for {gate} yet: train one first with POST /train/{gate}": (
+        "게이트 {gate}: 아직 학습한 모델이 없습니다. 먼저 학습하세요: POST /train/{gate}"
+    ),
+    "there is no stored {gate} model to delete": (
+        "게이트 {gate}: 지울 모델이 저장되어 있지 않습니다"
+    ),
+    "the stored {gate} model cannot be used ({reason}); "
+    "retrain it with POST /train/{gate} or remove it with DELETE /models/{gate}": (
+        "게이트 {gate}: 저장된 모델을 쓸 수 없습니다({reason}). 다시 학습하거나 지우세요: "
+        "POST /train/{gate} 또는 DELETE /models/{gate}"
+    ),
+    "its metadata does not fit: {reason}": "메타데이터가 형식에 맞지 않습니다: {reason}",
+    "cannot store the {gate} model: {reason}": "게이트 {gate}: 모델을 저장할 수 없습니다. {reason}",
+    "the model directory cannot be used ({reason}); see GATELAB_MODEL_DIR": (
+        "모델 폴더를 쓸 수 없습니다({reason}). 환경 변수 GATELAB_MODEL_DIR 설정을 확인하세요"
+    ),
+    "no route matches {path}; the routes are listed at /docs": (
+        "{path} 경로에 맞는 라우트가 없습니다. 라우트 목록은 /docs에 있습니다"
+    ),
+    "no route matches {path}; the routes are listed at /docs "
+    "(paths here never end with a slash: {trimmed})": (
+        "{path} 경로에 맞는 라우트가 없습니다. 라우트 목록은 /docs에 있습니다. "
+        "이 API의 경로는 /로 끝나지 않습니다: {trimmed}"
+    ),
+    "{method} is not allowed on {path}; use {allowed}": (
+        "{path} 경로에는 {method} 요청을 쓸 수 없습니다. 쓸 수 있는 메서드: {allowed}"
+    ),
+    "{method} is not allowed on {path}; use {allowed} "
+    "(typing an address in a browser always sends GET)": (
+        "{path} 경로에는 {method} 요청을 쓸 수 없습니다. 브라우저 주소창에 주소를 입력하면 "
+        "늘 GET 요청을 보냅니다. 쓸 수 있는 메서드: {allowed}"
+    ),
+    "another method": "다른 메서드",
+    # errors.py: 422, a sentence per problem
+    "and {count} more": "그 밖에 {count}개가 더 있습니다",
+    "{message}, got {value}": "{message}. 받은 값: {value}",
+    "invalid value: {message}": "값이 올바르지 않습니다: {message}",
+    "not valid JSON ({reason}, at character {position})": (
+        "올바른 JSON이 아닙니다(위치 {position}: {reason})"
+    ),
+    "send a JSON object with the header Content-Type: application/json": (
+        "JSON 객체를 Content-Type: application/json 헤더와 함께 보내세요"
+    ),
+    "cannot be read as JSON": "JSON으로 읽을 수 없습니다",
+    "body: cannot be read as JSON (nested too deeply?)": (
+        "body: JSON으로 읽을 수 없습니다(너무 깊이 중첩되었나요?)"
+    ),
+    # errors.py: pydantic's checks, by type
+    "Field required": "꼭 필요한 항목인데 빠졌습니다",
+    "Extra inputs are not permitted": "받지 않는 항목입니다",
+    "Input should be a valid integer": "정수여야 합니다",
+    "Input should be a valid integer, got a number with a fractional part": (
+        "소수 부분이 없는 정수여야 합니다"
+    ),
+    "Input should be a valid number": "숫자여야 합니다",
+    "Input should be a finite number": "유한한 숫자여야 합니다",
+    "Input should be greater than {gt}": "{gt}보다 커야 합니다",
+    "Input should be greater than or equal to {ge}": "{ge} 이상이어야 합니다",
+    "Input should be less than {lt}": "{lt}보다 작아야 합니다",
+    "Input should be less than or equal to {le}": "{le} 이하여야 합니다",
+    "should have at least {min_length} item(s), not {actual_length}": (
+        "항목이 {min_length}개 이상이어야 하는데 {actual_length}개입니다"
+    ),
+    "should have at most {max_length} item(s), not {actual_length}": (
+        "항목이 {max_length}개 이하여야 하는데 {actual_length}개입니다"
+    ),
+    "Input should be a valid list": "JSON 배열이어야 합니다",
+    "Input should be a valid dictionary or object": "JSON 객체여야 합니다",
+    "Input should be a valid dictionary": "JSON 객체여야 합니다",
+    # routes.py
+    "Input should be '0' or '1'": "'0' 또는 '1'이어야 합니다",
+    "{gate} takes {arity} input(s), got {given}: use GET {route}": (
+        "게이트 {gate}: 입력은 {arity}개인데 {given}개를 받았습니다. 이렇게 요청하세요: GET {route}"
+    ),
+    "row {number} has {bits} bit(s); {gate} takes {arity} per row": (
+        "{number}번 행의 비트가 {bits}개입니다. 게이트 {gate}: 한 행에 비트가 {arity}개여야 합니다"
+    ),
+    'must be a JSON object such as {"seed": 0} (send no body for the defaults)': (
+        '{"seed": 0} 같은 JSON 객체여야 합니다(기본값으로 학습하려면 본문을 보내지 마세요)'
+    ),
+    # security.py: 401
+    "{request} changes the stored models, so it needs this server's key; {reason}: {how}": (
+        "{request} 요청은 저장된 모델을 바꾸므로 이 서버의 키가 필요합니다. {reason}: {how}"
+    ),
+    "no key was sent": "키를 보내지 않았습니다",
+    "the Authorization header is not `Bearer <key>`": (
+        "Authorization 헤더가 `Bearer <key>` 형식이 아닙니다"
+    ),
+    "the key sent is not this server's key": "보낸 키가 이 서버의 키가 아닙니다",
+    "send the header `Authorization: Bearer <key>` with the key that `gatelab serve` printed "
+    "when it started (in /docs: the Authorize button). Reading needs no key.": (
+        "서버를 시작할 때 `gatelab serve`가 출력한 키를 `Authorization: Bearer <key>` 헤더에 "
+        "담아 보내세요(/docs에서는 Authorize 버튼을 누르세요). 읽기에는 키가 필요 없습니다."
+    ),
+    # body_limit.py: 413, 400
+    "the request body is over the {limit} KiB limit; "
+    "POST /predict takes at most {rows} rows per request": (
+        "요청 본문이 {limit} KiB 제한을 넘습니다. POST /predict는 요청 한 번에 최대 {rows}행까지 "
+        "받습니다"
+    ),
+    "the Content-Length header must be a whole number of bytes": (
+        "Content-Length 헤더는 바이트 수를 나타내는 정수여야 합니다"
     ),
 }
 
@@ -1030,5 +1228,7 @@ KOREAN: dict[str, str] = {
     **PLAYGROUNDS,
     **MORE_PLAYGROUNDS,
     **CHECK_API,
+    **API,
     **LESSON_TEXT,
+    **LESSON_COPIES,
 }

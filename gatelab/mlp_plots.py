@@ -37,6 +37,15 @@ from gatelab.plots import (
     new_axes,
 )
 
+LEGEND_FONTSIZE = 10  # Korean labels stay readable at the notebooks' small resolution
+
+
+def _legend_below(ax: Axes, ncols: int) -> None:
+    """gatelab.plots' legend under the axes, in this module's larger legend font."""
+    add_legend(ax, ncols=ncols)
+    for text in ax.get_legend().get_texts():
+        text.set_fontsize(LEGEND_FONTSIZE)
+
 
 def _paler(color: str, amount: float = 0.5) -> tuple[float, float, float]:
     """The colour mixed with white, so the gate's points stay visible on top of it."""
@@ -161,7 +170,7 @@ def plot_decision_surface(
     if show_hidden:
         draw_hidden_lines(ax, model)
     draw_gate_points(ax, gate)
-    add_legend(ax, ncols=2 if show_hidden else 3)
+    _legend_below(ax, ncols=2 if show_hidden else 3)
     learned = tr("{gate}: what the network learned", gate=get_gate(gate).name)
     ax.set_title(tr(title) if title else learned, fontsize=10)
     return fig
@@ -185,7 +194,9 @@ def draw_loss_curve(ax: Axes, losses: Sequence[float]) -> None:
     ax.set_ylabel(tr("loss (binary cross-entropy)"))
     ax.grid(True, which="major", color="#e5e5e5", lw=0.8)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(fontsize=8, frameon=False, loc="upper right", bbox_to_anchor=(1.0, 0.86))
+    ax.legend(
+        fontsize=LEGEND_FONTSIZE, frameon=False, loc="upper right", bbox_to_anchor=(1.0, 0.86)
+    )
 
 
 def loss_limits(losses: Sequence[float]) -> tuple[float, float]:
@@ -271,7 +282,7 @@ def draw_mlp_training(
     draw_probability_surface(surface_ax, result.model, colorbar=colorbar)
     draw_hidden_lines(surface_ax, result.model)
     draw_gate_points(surface_ax, gate)
-    add_legend(surface_ax, ncols=2)
+    _legend_below(surface_ax, ncols=2)
     spec = get_gate(gate)
     right = int(np.sum(result.model.predict(spec.inputs) == spec.targets))
     surface_ax.set_title(tr("{gate}: {right} of 4 right", gate=spec.name, right=right), fontsize=10)

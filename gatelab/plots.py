@@ -56,6 +56,10 @@ _GATE_WORD = re.compile(r"\b(XNOR|NAND|NOR|XOR|AND|NOT|OR)\b", re.IGNORECASE)
 SHADE_ALPHA = 0.13
 DPI = 85  # small PNGs in the committed notebooks
 FIGSIZE = (4.2, 4.2)
+LEGEND_SIZE = 8  # points: a legend under a wide or many-panel picture
+# Lessons 01-03's single square pictures are shown 357 px wide: 8-point text there is about 6 px
+# tall, so their legends and notes use 10 points.
+SQUARE_LEGEND_SIZE = 10
 VIEW = (-0.5, 1.5)  # both axes: the unit square with room around it
 
 
@@ -144,7 +148,7 @@ def draw_gate_points(ax: Axes, gate: str, *, annotate: bool = True) -> None:
     add_legend(ax)
 
 
-def add_legend(ax: Axes, ncols: int = 2) -> None:
+def add_legend(ax: Axes, ncols: int = 2, fontsize: float = LEGEND_SIZE) -> None:
     """A small legend under the axes, where it never hides a point or a line."""
     # Anchored a fixed distance (in points) below the axes, so it clears the x label on any height.
     below = offset_copy(ax.transAxes, fig=ax.figure, y=-34, units="points")
@@ -154,7 +158,7 @@ def add_legend(ax: Axes, ncols: int = 2) -> None:
         bbox_to_anchor=(0.5, 0.0),
         bbox_transform=below,
         ncols=ncols,
-        fontsize=8,
+        fontsize=fontsize,
         markerscale=0.45,
         frameon=False,
         handlelength=1.6,
@@ -308,6 +312,7 @@ def plot_gate(gate: str, ax: Axes | None = None) -> Figure:
     """The gate's truth table as four coloured points in the plane."""
     fig, ax = new_axes(ax)
     draw_gate_points(ax, gate)
+    add_legend(ax, fontsize=SQUARE_LEGEND_SIZE)
     ax.set_title(tr("{gate}: the four inputs", gate=get_gate(gate).name))
     return fig
 
@@ -385,9 +390,9 @@ def plot_input_point(
         label=tr("your input"),
     )
     _square_view(ax)
-    add_legend(ax, ncols=2 if gate is None else 4)
+    add_legend(ax, ncols=2, fontsize=SQUARE_LEGEND_SIZE)
     ax.set_title(
-        tr("w·x + b = {total}  →  step gives {output}", total=f"{total:+.2f}", output=output),
+        tr("w·x + b = {total}, so the step gives {output}", total=f"{total:+.2f}", output=output),
         fontsize=10,
     )
     return fig
@@ -685,13 +690,15 @@ def plot_cycle(model: Perceptron, gate: str, epoch: int) -> Figure:
             zorder=5,
             label=tr("the row this step looks at"),
         )
-        verdict = tr("wrong → the line moves") if record.error else tr("right → the line stays")
+        verdict = tr("wrong, so the line moves") if record.error else tr("right, so the line stays")
         if boundary_segment(record.weights_before, record.bias_before) is None:
             everyone = tr(
                 "the line is off the picture:\nevery point gets {output}",
                 output=record.prediction,
             )
-            ax.text(0.5, -0.3, everyone, ha="center", va="center", fontsize=9, zorder=6)
+            ax.text(
+                0.5, -0.3, everyone, ha="center", va="center", fontsize=9, linespacing=1.4, zorder=6
+            )
         x1, x2 = (int(v) for v in record.inputs)
         ax.set_title(
             tr(
@@ -703,6 +710,7 @@ def plot_cycle(model: Perceptron, gate: str, epoch: int) -> Figure:
                 verdict=verdict,
             ),
             fontsize=10,
+            linespacing=1.4,  # the two lines of the title apart, also in Hangul
         )
         if (number - 1) % cols:
             ax.set_ylabel("")
@@ -731,10 +739,10 @@ def plot_xor_no_line(ax: Axes | None = None) -> Figure:
         xytext=(0.5, 1.32),
         ha="center",
         va="center",
-        fontsize=9,
+        fontsize=SQUARE_LEGEND_SIZE,
         arrowprops={"arrowstyle": "->", "color": "black"},
     )
-    add_legend(ax, ncols=2)
+    add_legend(ax, ncols=2, fontsize=SQUARE_LEGEND_SIZE)
     ax.set_title(tr("XOR: the diagonals cross"))
     return fig
 
@@ -753,6 +761,7 @@ def plot_attempts(
         ax.set_title(
             tr("{line}\n{wrong} of 4 wrong", line=boundary_label(weights, bias), wrong=wrong),
             fontsize=9.5,
+            linespacing=1.5,  # the two lines of the title apart, also in Hangul
         )
         if number:
             ax.set_ylabel("")
@@ -926,7 +935,15 @@ def plot_hidden_space(
     """Where two hidden perceptrons send the gate's inputs, and the output's line there."""
     fig, ax = new_axes(ax)
     spec = get_gate(gate)
-    draw_boundary(ax, output.weights_, output.bias_, label=tr("{name}'s line", name=output_name))
+    # The output's line in its gate's colour ("AND" is green in every lesson), else the usual one.
+    color = GATE_COLORS.get(gate_named_in(output_name) or "", BOUNDARY_COLOR)
+    draw_boundary(
+        ax,
+        output.weights_,
+        output.bias_,
+        color=color,
+        label=tr("{name}'s line", name=output_name),
+    )
     moved = np.array([[model.predict(row) for model in hidden] for row in spec.inputs])
     # Two inputs may land on one spot: draw each spot once, with the target written inside.
     spots, first = np.unique(moved, axis=0, return_index=True)
@@ -942,12 +959,12 @@ def plot_hidden_space(
             textcoords="offset points",
             ha="center",
             va="top",
-            fontsize=8,
+            fontsize=SQUARE_LEGEND_SIZE,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
         )
     _square_view(ax)
     ax.set_xlabel(tr("{name} (hidden)", name=names[0]))
     ax.set_ylabel(tr("{name} (hidden)", name=names[1]))
-    add_legend(ax, ncols=2)
+    add_legend(ax, ncols=2, fontsize=SQUARE_LEGEND_SIZE)
     ax.set_title(tr("After the hidden layer: one line is enough"), fontsize=10)
     return fig

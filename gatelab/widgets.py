@@ -414,7 +414,7 @@ def input_playground(model: Perceptron, gate: str = "AND") -> LivePlayground:
         star.set_offsets([[x1, x2]])
         axes.title.set_text(
             tr(
-                "w·x + b = {total}  →  step gives {output}",
+                "w·x + b = {total}, so the step gives {output}",
                 total=f"{reading.weighted_sum:+.2f}",
                 output=reading.output,
             )

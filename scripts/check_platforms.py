@@ -1,9 +1,10 @@
-"""Resolve gatelab's full pinned set for every platform and Python a student may have.
+"""Resolve gatelab's locked set for every platform and Python a student may have.
 
-For each platform and Python, `uv pip compile` resolves pyproject.toml (with the dev extras) as
-that machine would install it, environment markers included, and needs a wheel for every package
-(no source builds). A resolution fails when a package has no wheel there or when it pulls in a
-CUDA (`nvidia-*`) package. Linux reads torch from the CPU index given (PyTorch's by default).
+For each platform and Python, `uv pip compile` resolves pyproject.toml (with the dev extras) held
+to requirements.lock's exact versions, as `make setup` installs it on that machine, environment
+markers included, and needs a wheel for every package (no source builds). A resolution fails
+when a package has no wheel there or when it pulls in a CUDA (`nvidia-*`) package. Linux reads
+torch from the CPU index given (PyTorch's by default).
 
 A local stand-in index (file://, used where PyTorch's index is out of reach) usually holds one
 wheel only: Linux rows it cannot serve are resolved without torch and reported as such.
@@ -43,9 +44,16 @@ class Row:
     note: str = ""
 
 
-def uv_compile(platform: str, python: str, source: Path, torch_index: str) -> tuple[str, str]:
+def uv_compile(
+    platform: str,
+    python: str,
+    source: Path,
+    torch_index: str,
+    lock: Path = ROOT / "requirements.lock",
+) -> tuple[str, str]:
     """Run `uv pip compile` for one target; return (the pinned lines or '', the error or '')."""
     command = [sys.executable, "-m", "uv", "pip", "compile", str(source), "--quiet",
+               "--constraint", str(lock),
                "--python-platform", PLATFORMS[platform], "--python-version", python,
                "--index-url", PYPI, "--no-build", "--no-header", "--no-annotate"]  # fmt: skip
     if source.name == "pyproject.toml":
@@ -64,15 +72,16 @@ def pinned_names(lines: str) -> list[str]:
     return [line.split("==")[0].strip().lower() for line in lines.splitlines() if "==" in line]
 
 
-def without_torch(folder: Path) -> Path:
-    """A requirements file with every pin of pyproject.toml but torch (for a stand-in's gaps)."""
+def without_torch(folder: Path) -> tuple[Path, Path]:
+    """pyproject.toml's requirements and the lock, both without torch (for a stand-in's gaps)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_environment import pyproject_specs  # one reader of the pins for tests and this
+    from test_environment import lock_lines, pyproject_specs  # one reader for tests and this
 
-    lines = [spec for spec in pyproject_specs() if not spec.startswith("torch==")]
-    path = folder / "requirements-without-torch.txt"
-    path.write_text("\n".join(lines) + "\n")
-    return path
+    requirements = folder / "requirements-without-torch.txt"
+    requirements.write_text("\n".join(s for s in pyproject_specs() if not s.startswith("torch")))
+    lock = folder / "lock-without-torch.txt"
+    lock.write_text("\n".join(line for line in lock_lines() if not line.startswith("torch")))
+    return requirements, lock
 
 
 def check(platform: str, python: str, torch_index: str, folder: Path) -> Row:
@@ -82,7 +91,8 @@ def check(platform: str, python: str, torch_index: str, folder: Path) -> Row:
     stand_in_gap = "torch" in error and "no wheels" in error and torch_index.startswith("file:")
     if stand_in_gap:
         row.note = "torch not checked: the local stand-in index has no wheel for it"
-        lines, error = uv_compile(platform, python, without_torch(folder), torch_index)
+        requirements, lock = without_torch(folder)
+        lines, error = uv_compile(platform, python, requirements, torch_index, lock)
     if error:
         row.problem = error.splitlines()[-1] if len(error) > 300 else error
         return row
@@ -99,7 +109,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--torch-index", default=PYTORCH_CPU_INDEX, help="Linux's CPU torch index")
     args = parser.parse_args()
-    print(f"Resolving the pinned set (PyPI; Linux torch from {args.torch_index})")
+    print(f"Resolving the locked set (PyPI; Linux torch from {args.torch_index})")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for platform in PLATFORMS:

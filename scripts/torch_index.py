@@ -12,21 +12,19 @@ On macOS and Windows PyPI's own torch wheel is CPU-only, so no index is ever nee
 import argparse
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
-PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+LOCK = Path(__file__).resolve().parent.parent / "requirements.lock"
 PYTORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 
 
-def cpu_torch_pin(pyproject: Path = PYPROJECT) -> str:
-    """The pinned Linux torch requirement without its marker, e.g. 'torch==2.13.0+cpu'."""
-    dependencies = tomllib.loads(pyproject.read_text())["project"]["dependencies"]
-    for spec in dependencies:
-        requirement = spec.split(";", 1)[0].strip()
+def cpu_torch_pin(lock: Path = LOCK) -> str:
+    """The locked Linux torch requirement without its marker, e.g. 'torch==2.13.0+cpu'."""
+    for line in lock.read_text().splitlines():
+        requirement = line.split(";", 1)[0].strip()
         if requirement.startswith("torch==") and requirement.endswith("+cpu"):
             return requirement
-    raise SystemExit(f"no torch==...+cpu pin in {pyproject}")
+    raise SystemExit(f"no torch==...+cpu pin in {lock}")
 
 
 def pip_finds(requirement: str) -> bool:

@@ -1,14 +1,18 @@
-"""pyproject.toml and environment.yml pin the same packages at the same versions."""
+"""pyproject.toml declares ranges, requirements.lock pins them, environment.yml follows the lock."""
 
 import re
 import tomllib
 from pathlib import Path
 
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
 ROOT = Path(__file__).resolve().parent.parent
-# conda-forge spells a few packages differently from PyPI. Its "fastapi" is PyPI's
-# fastapi[standard] (fastapi-cli for `fastapi dev`, uvicorn-standard); PyPI's bare fastapi is
-# conda-forge's fastapi-core.
-CONDA_TO_PYPI = {"pytorch": "torch", "fastapi": "fastapi[standard]", "fastapi-core": "fastapi"}
+# conda-forge spells a package differently from PyPI. Its "fastapi" is PyPI's fastapi[standard]
+# (fastapi-cli for `fastapi dev`, uvicorn-standard), which is what pyproject.toml asks for; the
+# lock names it fastapi, because pip constraints carry no extras.
+CONDA_TO_PYPI = {"pytorch": "torch"}
 NOT_PACKAGES = {"python", "pip"}
 # The one allowance: packages conda-forge does not have come from PyPI through environment.yml's
 # pip section. koreanize-matplotlib (NanumGothic for the Korean lessons) needs only matplotlib.
@@ -38,16 +42,30 @@ def pyproject_specs() -> list[str]:
     return [spec.split(";", 1)[0].strip() for spec in specs]
 
 
-def pyproject_pins() -> dict[str, str]:
-    """Every pinned dependency of pyproject.toml with its version (torch once for all platforms).
-
-    A name keeps its extras ("fastapi[standard]"): CONDA_TO_PYPI says which conda package has them.
-    """
-    pins: dict[str, str] = {}
+def pyproject_ranges() -> dict[str, SpecifierSet]:
+    """Each dependency of pyproject.toml (name without extras) with its version range."""
+    ranges = {}
     for spec in pyproject_specs():
-        name, version = spec.split("==")
-        name, version = _pypi_name(name), _pypi_base_version(version.strip())
-        assert pins.setdefault(name, version) == version, f"{name} is pinned to two versions"
+        requirement = Requirement(spec)
+        ranges[requirement.name.lower()] = requirement.specifier
+    return ranges
+
+
+def lock_lines() -> list[str]:
+    """The requirement lines of requirements.lock (comments and blank lines left out)."""
+    lines = (ROOT / "requirements.lock").read_text().splitlines()
+    return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+
+
+def lock_pins() -> dict[str, str]:
+    """Every package of the lock with its version (torch once for all platforms, no +cpu)."""
+    pins: dict[str, str] = {}
+    for line in lock_lines():
+        requirement = Requirement(line)
+        (specifier,) = requirement.specifier
+        version = _pypi_base_version(specifier.version)
+        name = requirement.name.lower()
+        assert pins.setdefault(name, version) == version, f"{name} is locked to two versions"
     return pins
 
 
@@ -81,27 +99,39 @@ def pip_pins() -> dict[str, str]:
     return dict(entry.lower().split("==") for entry in pip_section())
 
 
-def test_every_pyproject_dependency_is_exactly_pinned():
+def test_pyproject_declares_ranges_not_pins():
+    # A library that pins exact versions cannot join an environment that has its own numpy or
+    # torch; the exact versions belong in the lock. No +cpu either: PyPI has no such version.
     for spec in pyproject_specs():
-        assert spec.count("==") == 1, f"{spec} is not pinned with =="
+        assert "==" not in spec and "+cpu" not in spec, spec
+        assert Requirement(spec).specifier, f"{spec} has no lower bound"
+
+
+def test_the_lock_pins_every_dependency_inside_its_range():
+    ranges, pins = pyproject_ranges(), lock_pins()
+    assert pins.keys() == ranges.keys()
+    for name, version in pins.items():
+        assert Version(version) in ranges[name], (
+            f"locked {name}=={version} is not in {ranges[name]}"
+        )
 
 
 def test_torch_is_the_cpu_build_on_every_platform():
     # Linux: PyTorch's +cpu build (PyPI's Linux wheel is the CUDA one); elsewhere PyPI's own wheel,
     # which is CPU-only there. Exactly two torch lines, whose markers split the platforms in two.
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    torch = sorted(spec for spec in project["dependencies"] if spec.startswith("torch=="))
+    torch = sorted(line for line in lock_lines() if line.startswith("torch=="))
     assert torch == [
-        "torch==2.13.0+cpu; sys_platform == 'linux'",
-        "torch==2.13.0; sys_platform != 'linux'",
+        'torch==2.13.0 ; sys_platform != "linux"',
+        'torch==2.13.0+cpu ; sys_platform == "linux"',
     ]
 
 
 def test_fastapi_brings_its_dev_command():
     # Lesson 06 starts the student's API with `fastapi dev main.py`: without [standard] that
     # command only says to install "fastapi[standard]".
-    assert pyproject_pins()["fastapi[standard]"] == environment_pins()["fastapi[standard]"]
-    assert "fastapi" not in pyproject_pins()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    fastapi = [spec for spec in project["dependencies"] if spec.startswith("fastapi")]
+    assert any(Requirement(spec).extras == {"standard"} for spec in fastapi), fastapi
 
 
 def test_requirement_names_keep_their_extras():
@@ -115,9 +145,9 @@ def test_python_versions_admitted():
     assert project["requires-python"] == ">=3.11,<3.14"
 
 
-def test_environment_yml_matches_pyproject():
+def test_environment_yml_follows_the_lock():
     assert environment_pins().keys().isdisjoint(pip_pins())
-    assert {**environment_pins(), **pip_pins()} == pyproject_pins()
+    assert {**environment_pins(), **pip_pins()} == lock_pins()
 
 
 def test_environment_uses_python_311_and_cpu_torch():

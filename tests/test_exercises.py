@@ -29,6 +29,28 @@ def test_result_renders_as_html_and_text():
     assert repr(wrong).startswith("✗") and "#cf222e" in wrong._repr_html_()
 
 
+def test_lesson_04_05_checks_show_their_verdict_in_a_notebook(monkeypatch):
+    """A line after the check, such as print(...), cannot hide the verdict: the check shows it."""
+    import types
+
+    import IPython
+    import IPython.display
+
+    shown = []
+    shell = types.SimpleNamespace(kernel=object(), execution_count=7)
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    result = ex.check_float32_bytes(4_000_000)
+    assert result.passed and [str(r) for r in shown] == [str(result)]
+    result._ipython_display_()  # the same cell's last value: not shown twice
+    assert len(shown) == 1
+    shell.execution_count = 8  # looked at again in a later cell: shown again
+    result._ipython_display_()
+    assert len(shown) == 2
+    ex.check_nand_weights(...)  # other lessons' checks only return their verdict, as before
+    assert len(shown) == 2
+
+
 def assert_wrong(result, hint):
     assert result.status == "wrong", result
     assert hint in result.message, result.message
@@ -53,8 +75,10 @@ def test_nand_weights():
 
 def test_and_epochs():
     reference = train_gate("AND", learning_rate=0.5, seed=0).converged_epoch_
-    assert ex.check_and_epochs(reference).passed
+    result = ex.check_and_epochs(reference)
+    assert result.passed and "overshoots" in result.message  # ✓ says why it took more
     shown = train_gate("AND", learning_rate=0.1, seed=0).converged_epoch_
+    assert shown < reference  # the ✓ message says "more epochs than at rate 0.1"
     assert shown != reference  # so the "that is the rate-0.1 run" hint can fire
     assert_wrong(ex.check_and_epochs(shown), "learning rate 0.1 shown in the lesson")
     assert_wrong(ex.check_and_epochs(reference - 1), "that epoch counts")
@@ -70,12 +94,13 @@ def test_first_update():
     assert_wrong(ex.check_first_update([0.5, 0.5]), "a mistake")
 
 
-def reference_train(X, y, weights, bias, learning_rate, epochs):
-    """The lesson 01 loop, as a student would write it."""
+def reference_train(X, y, weights, bias, learning_rate, epochs, strict=False):
+    """The lesson 01 loop, as a student would write it (`strict`: the slip `> 0` for `>= 0`)."""
     for _ in range(epochs):
         mistakes = 0
         for x, target in zip(X, y):
-            prediction = 1 if x @ weights + bias >= 0 else 0
+            total = x @ weights + bias
+            prediction = 1 if (total > 0 if strict else total >= 0) else 0
             error = target - prediction
             weights = weights + learning_rate * error * x
             bias = bias + learning_rate * error
@@ -89,20 +114,30 @@ def slipped_train(slip):
     """A student's loop with one typical slip, to check the hint it gets."""
 
     def train(X, y, weights, bias, learning_rate, epochs):
+        if slip in ("reseed", "copied"):  # the lesson cell's own start, pasted in
+            rng = np.random.default_rng(0)
+            weights, bias = rng.random(2), rng.random()
+        if slip in ("fixed_rate", "copied"):
+            learning_rate = 0.1
+        if slip == "budget":
+            epochs = 100
+        if slip == "copied":
+            epochs = 20
         for _ in range(1 if slip == "one_epoch" else epochs):
             mistakes = 0
             start_w, start_b = weights.copy(), bias
             changes = []
             for x, target in zip(X, y):
                 w, b = (start_w, start_b) if slip == "batch" else (weights, bias)
-                prediction = 1 if x @ w + b >= 0 else 0
+                total = x @ w + b
+                prediction = int(total > 0) if slip == "strict" else int(total >= 0)
                 error = target - prediction
                 if slip == "stop_on_right" and error == 0:
                     return weights, bias
                 change = {"sign": -error, "prediction": prediction}.get(slip, error)
                 rate = 1 if slip == "rate" else learning_rate
                 dw = rate * change * (1 if slip == "input" else x)
-                db = 0 if slip == "bias" else rate * change
+                db = {"bias": 0, "bias_rate": change}.get(slip, rate * change)
                 if slip == "batch":
                     changes.append((dw, db))
                 else:
@@ -142,6 +177,12 @@ def test_learning_rule_accepts_the_lesson_loop():
         ("bias", "the bias never changes"),
         ("input", "its own input"),
         ("rate", "multiply each update by the learning rate"),
+        ("bias_rate", "the bias moves by the whole error"),
+        ("fixed_rate", "use the learning_rate your function is given"),
+        ("strict", "exactly 0 must give 1"),
+        ("reseed", "ignores the one it is given"),
+        ("budget", "your loop ignores `epochs`"),
+        ("copied", "as the lesson's cell does"),
         ("batch", "update after every row"),
         ("stop_on_right", "not at the first row that is right"),
         ("one_epoch", "one pass over the truth table"),
@@ -149,6 +190,34 @@ def test_learning_rule_accepts_the_lesson_loop():
 )
 def test_learning_rule_names_the_slip(slip, hint):
     assert_wrong(ex.check_learning_rule(slipped_train(slip)), hint)
+
+
+def test_learning_rule_catches_the_lesson_loop_as_it_is():
+    # Section 4's loop, wrapped in a function: 20 epochs and `>= 0` written in by hand.
+    def lesson_loop(X, y, weights, bias, learning_rate, epochs, fires=lambda total: total >= 0):
+        for _ in range(1, 21):
+            mistakes = 0
+            for x, target in zip(X, y):
+                error = target - int(fires(x @ weights + bias))
+                weights = weights + learning_rate * error * x
+                bias = bias + learning_rate * error
+                mistakes += error != 0
+            if mistakes == 0:
+                break
+        return weights, bias
+
+    assert_wrong(ex.check_learning_rule(lesson_loop), "your loop ignores `epochs`")
+
+    def reseeded(X, y, weights, bias, learning_rate, epochs):  # two slips: hear of one first
+        rng = np.random.default_rng(0)
+        return lesson_loop(X, y, rng.random(2), rng.random(), learning_rate, epochs)
+
+    assert_wrong(ex.check_learning_rule(reseeded), "ignores the one it is given")
+
+    def greater(X, y, weights, bias, learning_rate, epochs):
+        return reference_train(X, y, weights, bias, learning_rate, epochs, strict=True)
+
+    assert_wrong(ex.check_learning_rule(greater), "exactly 0 must give 1")
 
 
 def test_learning_rule_other_answers():
@@ -213,8 +282,10 @@ def test_lucky_seeds():
 
 def test_nand_fast_rate():
     reference = train_gate("NAND", learning_rate=1.0, seed=3).converged_epoch_
-    assert ex.check_nand_fast_rate(reference).passed
+    result = ex.check_nand_fast_rate(reference)
+    assert result.passed and "overshoots" in result.message  # ✓ says why it took more
     slow = train_gate("NAND", learning_rate=0.1, seed=3).converged_epoch_
+    assert slow < reference  # the ✓ message says "more epochs than at rate 0.1"
     assert_wrong(ex.check_nand_fast_rate(slow), "use learning_rate=1.0")
     seed_0 = train_gate("NAND", learning_rate=1.0, seed=0).converged_epoch_
     assert_wrong(ex.check_nand_fast_rate(seed_0), "use seed=3")
@@ -233,7 +304,8 @@ def test_xor_missing_corner():
     assert_wrong(ex.check_xor_missing_corner(([1, 1], -0.5)), "the wrong point is (1, 1)")
     assert_wrong(ex.check_xor_missing_corner(([1, -1], -0.5)), "the wrong point is (0, 1)")
     assert_wrong(ex.check_xor_missing_corner(([-1, -1], 1.5)), "the wrong point is (0, 0)")
-    assert_wrong(ex.check_xor_missing_corner(([0, 0], 1)), "2 of 4 are on the wrong side")
+    assert_wrong(ex.check_xor_missing_corner(([1, 0], -0.5)), "2 of 4 are on the wrong side")
+    assert_wrong(ex.check_xor_missing_corner(([0, 0], 1)), "with w = (0, 0) there is no line")
     assert_wrong(ex.check_xor_missing_corner([1, 2, 3]), "give the answer as a pair")
     assert_wrong(ex.check_xor_missing_corner(([1], 0)), "give 2 weights")
 
@@ -248,6 +320,12 @@ def test_xnor_from_gates():
         return int(a != b)
 
     assert ex.check_xnor_from_gates(xnor).passed
+    nand = train_gate("NAND")
+
+    def flipped_xor(a, b):  # NOT as 1 - answer: a fair way to flip a trained gate's answer
+        return 1 - and_.predict([nand.predict([a, b]), or_.predict([a, b])])
+
+    assert ex.check_xnor_from_gates(flipped_xor).passed
     result = ex.check_xnor_from_gates(xor)
     assert_wrong(result, "that computes XOR")
     assert "OR(" not in result.message and "AND" not in result.message  # no formula given away
@@ -314,6 +392,16 @@ def test_forward_by_hand():
     )
     assert_wrong(ex.check_forward_by_hand(no_tanh), "through tanh")
     assert_wrong(ex.check_forward_by_hand(no_bias), "bias")
+    no_output_bias = lambda net, X: (  # noqa: E731
+        torch.tanh(X @ net.hidden.weight.T + net.hidden.bias) @ net.output.weight.T
+    ).squeeze(-1)
+    assert_wrong(ex.check_forward_by_hand(no_output_bias), "the output layer's bias is missing")
+    no_hidden_bias = lambda net, X: (  # noqa: E731
+        torch.tanh(X @ net.hidden.weight.T) @ net.output.weight.T + net.output.bias
+    ).squeeze(-1)
+    assert_wrong(ex.check_forward_by_hand(no_hidden_bias), "the hidden layer's bias is missing")
+    for slip in (no_output_bias, no_hidden_bias, lambda net, X: forward_by_hand(net, X) + 1):
+        assert "tanh(" not in ex.check_forward_by_hand(slip).message  # a hint, not the code
     assert_wrong(ex.check_forward_by_hand(lambda net, X: forward_by_hand(net, X) + 1), "differ")
     assert_wrong(ex.check_forward_by_hand(lambda net, X: forward_by_hand(net, X)[:2]), "shape (4,)")
     assert ex.check_forward_by_hand(lambda net, X: None).status == ex.NOT_ATTEMPTED
@@ -472,6 +560,7 @@ def test_float32_bytes():
     assert ex.check_float32_bytes(4_000_000).passed
     assert_wrong(ex.check_float32_bytes(8_000_000), "float64")
     assert_wrong(ex.check_float32_bytes(32_000_000), "number of bits")
+    assert_wrong(ex.check_float32_bytes(1_000_000), "multiply it by the bytes")
     assert ex.check_float32_bytes(12, parameters=3).passed
 
 
@@ -520,6 +609,8 @@ def test_xor_round_trip(trained_xor, tmp_path):
     assert_wrong(ex.check_xor_round_trip(fresh, trained_xor, tmp_path / "none"), "no file none")
     assert_wrong(ex.check_xor_round_trip(fresh), "pass all three")
     assert_wrong(ex.check_xor_round_trip("model", trained_xor, path), "the fresh network")
+    report = GateMLP(hidden_size=4).load_state_dict(load_file(path))  # not the network
+    assert_wrong(ex.check_xor_round_trip(report, trained_xor, path), "a report of missing")
     assert_wrong(ex.check_xor_round_trip(fresh, GateMLP(), path), "does not compute XOR")
 
     untrained = GateMLP(hidden_size=4)  # saved an untrained network, loaded that into the fresh one
@@ -896,6 +987,14 @@ def test_train_with_key_wrong_request():
 
     assert_wrong(ex.check_train_with_key(with_get), "405 to GET")
 
+    def with_put(url, key, gate, seed):
+        return httpx.put(f"{url}/train/{gate}", json={"seed": seed}, headers=headers(key))
+
+    # The hint gives the lesson's reason (the server computes the model), not the method.
+    result = ex.check_train_with_key(with_put)
+    assert_wrong(result, "405 to PUT: in training the server computes a new model")
+    assert "POST" not in result.message
+
     def always_nand(url, key, gate, seed):
         return httpx.post(f"{url}/train/NAND", json={"seed": seed}, headers=headers(key))
 
@@ -922,6 +1021,21 @@ def test_train_with_key_wrong_request():
 
     assert_wrong(ex.check_train_with_key(another_server), "went to another server")
     assert_wrong(ex.check_train_with_key("train_for_class"), "pass the function itself")
+
+
+def test_lesson_07_korean_hints_put_no_particle_after_a_name(korean):
+    # A particle after {call}, {got} or {error} would be wrong for some values: "ReadTimeout가".
+    def times_out(url, key, gate, seed):
+        raise httpx.ReadTimeout("timed out")
+
+    result = ex.check_train_with_key(times_out)
+    assert_wrong(result, "train_for_class(url, key, 'NAND', 5)에서 오류가 났습니다. ReadTimeout:")
+
+    def one_by_one(client, gate):
+        return [client.get(f"/predict/{gate}/0/0").json()["result"] for _ in range(4)]
+
+    result = ex.check_batch_request(one_by_one)
+    assert_wrong(result, "served_answers(client, 'AND')에서 요청을 4번 보냈습니다")
 
 
 def test_train_with_key_with_an_empty_body_is_not_attempted():

@@ -59,7 +59,7 @@ def test_a_local_index_has_the_pep_503_layout(tmp_path):
 
 def fake_uv(results):
     """A stand-in for uv_compile answering (lines, error) by the source file's name."""
-    return lambda platform, python, source, index: results[source.name]
+    return lambda platform, python, source, index, lock=None: results[source.name]
 
 
 def test_a_resolution_with_cuda_packages_fails(monkeypatch, tmp_path):

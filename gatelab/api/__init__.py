@@ -10,6 +10,7 @@ Run it with ``gatelab serve`` or ``uvicorn gatelab.api:app``; in a notebook use
 ``errors.py``         one error shape (ErrorBody) for every 4xx, and the messages it carries
 ``security.py``       the key that changes need when the server has one (like Jupyter's token)
 ``body_limit.py``     a body over 64 KiB is refused (413) before it is read
+``languages.py``      the errors' language: English, or Korean for ``Accept-Language: ko``
 ``docs.py``           /docs and /redoc served by the app itself, so they work offline
 ``main.py``           create_app(), which puts the parts together
 ====================  ============================================================================
@@ -28,6 +29,7 @@ from gatelab.api.errors import (
     error_responses,
     validation_error,
 )
+from gatelab.api.languages import LANGUAGE_NOTE, RequestLanguage, choose_language
 from gatelab.api.main import create_app
 from gatelab.api.routes import TAGS, refuse_a_null_body, router
 from gatelab.api.schemas import (
@@ -81,6 +83,7 @@ __all__ = [
     "ERROR_MEANINGS",
     "FASTAPI_UNPARSABLE_BODY",
     "GATE_DESCRIPTION",
+    "LANGUAGE_NOTE",
     "MAX_BATCH_ROWS",
     "MAX_BODY_BYTES",
     "MAX_ECHO_CHARS",
@@ -110,6 +113,7 @@ __all__ = [
     "ModelInfo",
     "Prediction",
     "Problem",
+    "RequestLanguage",
     "Row",
     "Seed",
     "ServedModel",
@@ -118,6 +122,7 @@ __all__ = [
     "__version__",
     "answer_table",
     "app",
+    "choose_language",
     "create_app",
     "default_model_dir",
     "error_responses",

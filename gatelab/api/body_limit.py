@@ -11,16 +11,24 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gatelab.api.errors import error_response
 from gatelab.api.schemas import MAX_BATCH_ROWS, MAX_BODY_BYTES
+from gatelab.language import tr
 
 
 class BodyTooLarge(HTTPException):
-    """A request body over the limit: 413, and the connection is closed after the answer."""
+    """A request body over the limit: 413, and the connection is closed after the answer.
+
+    Made for each request, so its detail is in the request's language (gatelab.api.languages).
+    """
 
     def __init__(self, limit: int) -> None:
         super().__init__(
             413,
-            f"the request body is over the {limit // 1024} KiB limit; "
-            f"POST /predict takes at most {MAX_BATCH_ROWS} rows per request",
+            tr(
+                "the request body is over the {limit} KiB limit; "
+                "POST /predict takes at most {rows} rows per request",
+                limit=limit // 1024,
+                rows=MAX_BATCH_ROWS,
+            ),
             # The client may still be sending the rest: do not read it, end the connection.
             headers={"Connection": "close"},
         )
@@ -53,7 +61,7 @@ class BodySizeLimit:
             await self.app(scope, receive, send)
             return
         if declared is not None and not declared.isdigit():
-            message = "the Content-Length header must be a whole number of bytes"
+            message = tr("the Content-Length header must be a whole number of bytes")
             response = error_response(400, message)
             await response(scope, receive, send)
             return

@@ -10,6 +10,7 @@ from gatelab import __version__
 from gatelab.api.body_limit import BodySizeLimit
 from gatelab.api.docs import install_offline_docs
 from gatelab.api.errors import install_error_handlers
+from gatelab.api.languages import LANGUAGE_NOTE, RequestLanguage
 from gatelab.api.routes import TAGS, router
 from gatelab.api.schemas import MAX_BODY_BYTES
 from gatelab.api.security import ChangeKey
@@ -26,6 +27,8 @@ def create_app(model_dir: str | os.PathLike | None = None, *, token: str | None 
         title="gatelab",
         version=__version__,
         summary="Train logic gates and ask them questions.",
+        # Accept-Language is documented here once, not as a parameter of every route.
+        description=f"**Languages.** {LANGUAGE_NOTE}",
         openapi_tags=TAGS,
         docs_url=None,  # replaced by the offline /docs (gatelab.api.docs)
         redoc_url=None,  # and /redoc
@@ -42,5 +45,7 @@ def create_app(model_dir: str | os.PathLike | None = None, *, token: str | None 
     app.state.change_key = ChangeKey(token)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=MAX_BODY_BYTES)
+    # Added last, so it runs first: even the 413 and 400 above answer in the request's language.
+    app.add_middleware(RequestLanguage)
     install_offline_docs(app)
     return app

@@ -41,6 +41,7 @@ from gatelab.api.schemas import (
 from gatelab.api.security import require_key
 from gatelab.api.service import ARITY, GateService, kind_for, model_info_from
 from gatelab.gates import GATE_NAMES, normalize_gate_name
+from gatelab.language import tr, translatable
 from gatelab.store import CorruptModel
 
 TAGS = [
@@ -85,7 +86,8 @@ def bits_in_path(request: Request, names: tuple[str, ...]) -> tuple[int, ...]:
         {
             "type": "literal_error",
             "loc": ("path", name),
-            "msg": "Input should be '0' or '1'",
+            # English here; errors.py writes it in the request's language, as pydantic's own.
+            "msg": translatable("Input should be '0' or '1'"),
             "input": text,
         }
         for name, text in zip(names, texts)
@@ -101,7 +103,14 @@ def check_arity(gate: str, given: int) -> None:
     arity = ARITY[gate]
     if given != arity:
         route = f"/predict/{gate}/{{x}}" if arity == 1 else f"/predict/{gate}/{{a}}/{{b}}"
-        raise HTTPException(422, f"{gate} takes {arity} input(s), got {given}: use GET {route}")
+        message = tr(
+            "{gate} takes {arity} input(s), got {given}: use GET {route}",
+            gate=gate,
+            arity=arity,
+            given=given,
+            route=route,
+        )
+        raise HTTPException(422, message)
 
 
 async def answers_for(service: GateService, gate: str) -> dict[tuple[int, ...], int]:
@@ -152,7 +161,13 @@ async def predict_batch(gate: GateName, body: BatchRequest, service: Service) ->
     arity = ARITY[name]
     for number, row in enumerate(body.inputs):
         if len(row) != arity:
-            message = f"row {number} has {len(row)} bit(s); {name} takes {arity} per row"
+            message = tr(
+                "row {number} has {bits} bit(s); {gate} takes {arity} per row",
+                number=number,
+                bits=len(row),
+                gate=name,
+                arity=arity,
+            )
             raise HTTPException(422, message)
     answers = await answers_for(service, name)
     return BatchPrediction(gate=name, results=[answers[tuple(row)] for row in body.inputs])
@@ -167,8 +182,9 @@ async def refuse_a_null_body(request: Request) -> None:
             [
                 {
                     "loc": ("body",),
-                    "msg": 'must be a JSON object such as {"seed": 0} (send no body for the '
-                    "defaults)",
+                    "msg": translatable(
+                        'must be a JSON object such as {"seed": 0} (send no body for the defaults)'
+                    ),
                     "type": "model_attributes_type",  # pydantic's name for "not an object"
                     "input": None,
                 }

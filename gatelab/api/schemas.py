@@ -215,7 +215,7 @@ class Problem(BaseModel):
     model_config = ConfigDict(extra="forbid")  # documents that nothing else is in it
 
     loc: list[str | int] = Field(description='where, e.g. ["path", "b"] or ["body", "epochs"]')
-    msg: str = Field(description="what is wrong with it")
+    msg: str = Field(description="what is wrong with it (in Korean with Accept-Language: ko)")
     type: str = Field(description="the kind of problem, e.g. literal_error or missing")
 
 
@@ -224,7 +224,9 @@ class ErrorBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")  # documents that nothing else is in it
 
-    detail: str = Field(description="what went wrong and what to send instead")
+    detail: str = Field(
+        description="what went wrong and what to send instead (in Korean with Accept-Language: ko)"
+    )
     errors: list[Problem] | None = Field(
         None,
         description=f"for a validation 422: each invalid part (at most {MAX_LISTED_PROBLEMS})",

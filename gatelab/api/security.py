@@ -23,6 +23,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
+from gatelab.language import tr, translatable
+
 TOKEN_ENV = "GATELAB_TOKEN"
 # What a key may hold: the characters of an HTTP bearer token (RFC 6750), at least one.
 KEY_PATTERN = re.compile(r"[A-Za-z0-9._~+/=-]+")
@@ -33,7 +35,7 @@ bearer = HTTPBearer(
     description="The server's key, needed for POST /train and DELETE /models when the server "
     "has one (always when it listens beyond its own computer). `gatelab serve` prints it.",
 )
-HOW_TO_SEND = (
+HOW_TO_SEND = translatable(
     "send the header `Authorization: Bearer <key>` with the key that `gatelab serve` printed "
     "when it started (in /docs: the Authorize button). Reading needs no key."
 )
@@ -78,13 +80,17 @@ class ChangeKey:
 
 
 def _refused(request: Request, reason: str) -> HTTPException:
-    """A 401 that names what was refused and how to send the key (and never repeats a key)."""
-    return HTTPException(
-        401,
-        f"{request.method} {request.url.path[:80]} changes the stored models, so it needs this "
-        f"server's key; {reason}: {HOW_TO_SEND}",
-        headers={"WWW-Authenticate": "Bearer"},
+    """A 401 that names what was refused and how to send the key (and never repeats a key).
+
+    In the request's language (gatelab.api.languages), like every error's detail.
+    """
+    message = tr(
+        "{request} changes the stored models, so it needs this server's key; {reason}: {how}",
+        request=f"{request.method} {request.url.path[:80]}",
+        reason=tr(reason),
+        how=tr(HOW_TO_SEND),
     )
+    return HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
 
 
 async def require_key(
@@ -97,7 +103,11 @@ async def require_key(
         return
     if credentials is None:
         sent = "authorization" in request.headers
-        reason = "the Authorization header is not `Bearer <key>`" if sent else "no key was sent"
+        reason = (
+            translatable("the Authorization header is not `Bearer <key>`")
+            if sent
+            else translatable("no key was sent")
+        )
         raise _refused(request, reason)
     if not key_matches(credentials.credentials, expected):
-        raise _refused(request, "the key sent is not this server's key")
+        raise _refused(request, translatable("the key sent is not this server's key"))

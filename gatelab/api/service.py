@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from gatelab.api.schemas import ModelInfo, TrainResult, TrainSettings
 from gatelab.gates import GATE_NAMES, LINEAR_GATES, get_gate
+from gatelab.language import translatable
 from gatelab.store import CorruptModel, ModelStore, StoreError
 
 MODEL_DIR_ENV = "GATELAB_MODEL_DIR"
@@ -65,7 +66,9 @@ def model_info_from(metadata: dict[str, Any]) -> ModelInfo:
     try:
         return ModelInfo.model_validate(metadata)
     except ValidationError as exc:  # the store checks these keys, so only a hand-edited file
-        raise CorruptModel(f"its metadata does not fit: {exc.errors()[0]['msg']}") from None
+        reason = exc.errors()[0]["msg"]
+        message = translatable("its metadata does not fit: {reason}")
+        raise CorruptModel(message, reason=reason) from None
 
 
 @dataclass
