@@ -50,8 +50,8 @@ lab: $(STAMP)
 test: lint unit notebooks
 
 lint: $(STAMP)
-	$(BIN)/ruff check gatelab tests bench scripts
-	$(BIN)/ruff format --check gatelab tests bench scripts
+	$(BIN)/ruff check gatelab tests bench scripts tools
+	$(BIN)/ruff format --check gatelab tests bench scripts tools
 
 # Resolve the full pinned set for Linux x86_64, macOS arm64 and Windows on Python 3.11-3.13
 # (uv pip compile; fails on a missing wheel or any nvidia-* package). Needs PyPI.

@@ -9,13 +9,13 @@
 LESSON ?=
 
 ko: $(STAMP)
-	$(BIN)/python -m gatelab.i18n build --lesson "$(LESSON)"
+	$(BIN)/python -m tools.i18n build --lesson "$(LESSON)"
 
 ko-extract: $(STAMP)
-	$(BIN)/python -m gatelab.i18n extract --lesson "$(LESSON)"
+	$(BIN)/python -m tools.i18n extract --lesson "$(LESSON)"
 
 ko-check: $(STAMP)
-	$(BIN)/python -m gatelab.i18n check
+	$(BIN)/python -m tools.i18n check
 
 ko-status: $(STAMP)
-	$(BIN)/python -m gatelab.i18n status
+	$(BIN)/python -m tools.i18n status

@@ -17,7 +17,6 @@ import contextlib
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,17 +27,12 @@ from pathlib import Path
 
 import httpx
 
+from gatelab.network import free_port
+
 HERE = Path(__file__).resolve().parent
 HOST = "127.0.0.1"
 # The same uvicorn settings for every server: one process, no access log (it would dominate).
 UVICORN_FLAGS = ["--host", HOST, "--log-level", "warning", "--no-access-log"]
-
-
-def free_port() -> int:
-    """A port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager

@@ -38,8 +38,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from gatelab.cli import is_loopback
 from gatelab.gates import GATE_NAMES, get_gate
+from gatelab.network import is_loopback
 from gatelab.server import start_server_process
 
 # Seeds the test suite proves every model learns its whole truth table with (tests/test_mlp.py).

@@ -21,11 +21,11 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from ipywidgets import IntSlider
 
+from gatelab._controls import bit_slider, gate_menu
 from gatelab.gates import get_gate
 from gatelab.language import get_language, tr
-from gatelab.widgets import SLIDER_LAYOUT, SLIDER_STYLE, Playground, gate_menu
+from gatelab.widgets import Playground
 
 Get = Callable[..., httpx.Response]
 
@@ -54,13 +54,6 @@ def _send(get: Get, path: str) -> httpx.Response:
     if headers and _takes_headers(get):
         return get(path, headers=headers)
     return get(path)
-
-
-def _bit_slider(name: str, value: int) -> IntSlider:
-    """A 0/1 slider in the lessons' size and style."""
-    return IntSlider(
-        value=value, min=0, max=1, description=name, layout=SLIDER_LAYOUT, style=SLIDER_STYLE
-    )
 
 
 def _body(response: httpx.Response) -> Any:
@@ -113,5 +106,5 @@ def api_playground(
         print(text)
         return text
 
-    controls = {"gate": gate_menu(gate), "a": _bit_slider("a", a), "b": _bit_slider("b", b)}
+    controls = {"gate": gate_menu(gate), "a": bit_slider("a", a), "b": bit_slider("b", b)}
     return Playground(draw, controls, title=tr("Ask the gate API"))

@@ -32,7 +32,7 @@ def set_language(language: str) -> None:
         raise ValueError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
     _current["language"] = language
     if language == "ko":
-        from gatelab.i18n.fonts import use_korean_font
+        from gatelab.fonts import use_korean_font
 
         use_korean_font()  # plot titles and labels in Hangul need a font that has them
 
@@ -63,14 +63,24 @@ def speaking(language: str) -> Iterator[None]:
 def tr(english: str, **fields: object) -> str:
     """`english` in the active language, with its {fields} filled in.
 
-    Without fields the text is returned as it is, braces and all ("/models/{gate}").
+    Without fields the text is returned as it is, braces and all ("/models/{gate}"). A Korean
+    text may ask for the particle that fits a field: "{gate:을/를} 학습" gives "XOR를 학습".
     """
     text = english
     if active_language() == "ko":
         from gatelab.messages_ko import KOREAN
 
         text = KOREAN.get(english, english)
+        fields = {name: _Word(value) if isinstance(value, str) else value
+                  for name, value in fields.items()}  # fmt: skip
     return text.format(**fields) if fields else text
+
+
+class _Word(str):
+    """A text field of a Korean message: `{gate:을/를}` adds the particle that fits its reading."""
+
+    def __format__(self, spec: str) -> str:
+        return with_particle(self, spec) if spec in _PARTICLES else format(str(self), spec)
 
 
 def translatable(english: str) -> str:
@@ -101,3 +111,37 @@ def count_text(count: float) -> str:
     if active_language() == "ko" and count >= 10**4 and float(count).is_integer():
         return f"{text}({korean_units(int(count))})"
     return text
+
+
+# How Korean reads each gate's name aloud, which decides the particle after it: AND is 앤드
+# (ends in a vowel: 를/는/가/와), NOT is 낫 (ends in a consonant: 을/은/이/과).
+GATE_READINGS = {
+    "AND": "앤드",
+    "OR": "오어",
+    "NAND": "낸드",
+    "NOR": "노어",
+    "NOT": "낫",
+    "XOR": "엑스오어",
+    "XNOR": "엑스노어",
+}
+# Each particle pair: (after a final consonant, after a vowel).
+_PARTICLES = {
+    "을/를": ("을", "를"),
+    "은/는": ("은", "는"),
+    "이/가": ("이", "가"),
+    "과/와": ("과", "와"),
+}
+
+
+def _ends_in_consonant(word: str) -> bool:
+    """Whether the word, read aloud in Korean, ends in a consonant (받침)."""
+    last = GATE_READINGS.get(word.upper(), word)[-1]
+    if "가" <= last <= "힣":
+        return (ord(last) - ord("가")) % 28 != 0
+    return last in "013678LMNR"  # digits and letters read with a final consonant: 일, 삼, 엘 …
+
+
+def with_particle(word: str, pair: str) -> str:
+    """The word with the right Korean particle: with_particle("XOR", "을/를") -> "XOR를"."""
+    consonant, vowel = _PARTICLES[pair]
+    return word + (consonant if _ends_in_consonant(word) else vowel)

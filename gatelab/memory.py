@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from gatelab.language import count_text, tr, translatable
 
 if TYPE_CHECKING:  # matplotlib and ipywidgets load only when a picture or a slider is asked for
@@ -17,7 +19,10 @@ if TYPE_CHECKING:  # matplotlib and ipywidgets load only when a picture or a sli
 
     from gatelab.widgets import Playground
 
-BYTES_PER: dict[str, int] = {"float64": 8, "float32": 4, "float16": 2}
+# Bytes per number of each dtype, as numpy counts them.
+BYTES_PER: dict[str, int] = {
+    name: np.dtype(name).itemsize for name in ("float64", "float32", "float16")
+}
 GPUS_PER_SERVER = 8
 GB_PER_GPU = 80
 SERVER_GB = GPUS_PER_SERVER * GB_PER_GPU  # one server with eight 80 GB GPUs: 640 GB
@@ -37,11 +42,6 @@ MODEL_SIZES: dict[str, int] = {
     translatable("405 billion"): 405 * 10**9,
     translatable("1 trillion"): 10**12,
 }
-
-# Greys, darker for more bytes: blue, orange and red mean output 1, output 0 and "wrong" in the
-# other plots, so the dtypes take no colour of their own.
-_DTYPE_COLOURS = {"float64": "#4d4d4d", "float32": "#8c8c8c", "float16": "#c7c7c7"}
-SERVER_LINE_COLOUR = "#333333"
 
 
 def weights_bytes(parameters: int, dtype: str) -> int:
@@ -81,7 +81,11 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
     from matplotlib import patheffects
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(6.4, 3.8), dpi=85, layout="constrained")
+    # The dtypes are greys (gatelab.plots.style): blue, orange and red mean output 1, output 0
+    # and "wrong" in the other lessons' pictures.
+    from gatelab.plots.style import DPI, DTYPE_COLORS, SERVER_LINE_COLOR
+
+    fig = Figure(figsize=(6.4, 3.8), dpi=DPI, layout="constrained")
     ax = fig.add_subplot()
     width = 0.26
     for i, dtype in enumerate(BYTES_PER):
@@ -91,7 +95,7 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
             xs,
             gbs,
             width * 0.92,
-            color=_DTYPE_COLOURS[dtype],
+            color=DTYPE_COLORS[dtype],
             edgecolor="#333333",
             linewidth=0.6,
             label=tr("{dtype}: {bytes} bytes each", dtype=dtype, bytes=BYTES_PER[dtype]),
@@ -99,7 +103,7 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
         )
         labels = [f"{gb:,.0f} GB" if gb < 1000 else f"{gb / 1000:,.0f} TB" for gb in gbs]
         ax.bar_label(bars, labels, padding=2, fontsize=8)
-    line = ax.axhline(server_gb, color=SERVER_LINE_COLOUR, linestyle="--", linewidth=1.5, zorder=4)
+    line = ax.axhline(server_gb, color=SERVER_LINE_COLOR, linestyle="--", linewidth=1.5, zorder=4)
     line.set_path_effects([patheffects.withStroke(linewidth=3.5, foreground="white")])  # on a bar
     # Under the line, starting at the left edge: the first group's bars are far below the line
     # there, and the tall bars of a big model (further right) are never crossed.
@@ -112,7 +116,7 @@ def plot_memory(sizes: dict[str, int], server_gb: int = SERVER_GB) -> Figure:
             gb_per_gpu=GB_PER_GPU,
             server_gb=server_gb,
         ),
-        color=SERVER_LINE_COLOUR,
+        color=SERVER_LINE_COLOR,
         fontsize=10,
         ha="left",
         va="top",
@@ -138,39 +142,26 @@ def memory_calculator(parameters: int = 7 * 10**9, dtype: str = "float16") -> Pl
     The slider steps through named sizes (MODEL_SIZES, plus `parameters` if it is not one of
     them), so it starts on exactly `parameters`: a log slider would round 7e9 to 7.08e9.
     """
-    from ipywidgets import HBox, SelectionSlider, ToggleButtons
-
-    from gatelab.widgets import SLIDER_STYLE, Playground, readout_label
+    from gatelab._controls import choice_buttons, choice_slider, with_readout
+    from gatelab.widgets import Playground
 
     parameters = int(parameters)
     sizes = dict(MODEL_SIZES)
     if parameters not in sizes.values():
         sizes[f"{parameters:,}"] = parameters
     options = sorted(((tr(name), count) for name, count in sizes.items()), key=lambda o: o[1])
+    controls = {
+        "parameters": choice_slider(tr("parameters"), options, parameters),
+        "dtype": choice_buttons("dtype", list(BYTES_PER), dtype),
+    }
 
     def draw(parameters: int, dtype: str) -> str:
+        """Print and return memory_report for the chosen size and dtype."""
         report = memory_report(parameters, dtype)
         print(report)
         return report
 
-    controls = {
-        "parameters": SelectionSlider(
-            options=options,
-            value=parameters,
-            description=tr("parameters"),
-            continuous_update=True,
-            readout=False,
-            style=SLIDER_STYLE,
-        ),
-        # Buttons about as wide as their labels (ipywidgets' default makes each one 148 px).
-        "dtype": ToggleButtons(
-            options=list(BYTES_PER),
-            value=dtype,
-            description="dtype",
-            style={**SLIDER_STYLE, "button_width": "80px"},
-        ),
-    }
-    size = controls["parameters"]
-    rows = [HBox([size, readout_label(size)]), controls["dtype"]]
+    # The size's full name stands beside its slider.
+    rows = [with_readout(controls["parameters"]), controls["dtype"]]
     title = tr("Memory for the weights")
     return Playground(draw, controls, title=title, side_by_side=False, rows=rows)

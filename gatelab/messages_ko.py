@@ -16,7 +16,7 @@ EXERCISES: dict[str, str] = {
     ),
     "not attempted yet: your function returns None; write its body, return the result "
     "and run the cell again": (
-        "아직 풀지 않았습니다: 함수가 None을 돌려줍니다. 함수 본문을 쓰고 결과를 return한 뒤 "
+        "아직 풀지 않았습니다: 함수가 None을 반환합니다. 함수 본문을 쓰고 결과를 return한 뒤 "
         "셀을 다시 실행하세요"
     ),
     # shared by several checks
@@ -32,9 +32,11 @@ EXERCISES: dict[str, str] = {
     "these weights compute {gate} on every row": (
         "이 가중치로 계산하면 진리표의 모든 행에서 {gate}의 답이 맞습니다"
     ),
-    "calling it on {bits} raised {error}: {detail}": (
-        "입력이 {bits}일 때 오류가 났습니다. {error}: {detail}"
-    ),
+    # What a student's function raised: on a run (in words), or in a call (as code).
+    "on {run} it raised {error}: {detail}": "{run}에서 오류가 났습니다. {error}: {detail}",
+    "{call} raised {error}: {detail}": "{call}에서 오류가 났습니다. {error}: {detail}",
+    "inputs {bits}": "입력 {bits}",
+    "a {shape} network": "{shape} 신경망",
     "on inputs {bits} it gives {got}, but {gate} is {target}": (
         "입력 {bits}에서 {got}을 내지만 {gate}의 목표값은 {target}입니다"
     ),
@@ -45,7 +47,6 @@ EXERCISES: dict[str, str] = {
     "that is the number of steps (rows × epochs), not epochs": (
         "그건 에포크 수가 아니라 단계 수(행 × 에포크)입니다"
     ),
-    "it raised {error}: {detail}": "{error}가 났습니다: {detail}",
     # lesson 01
     "Exercise 1.1 (NAND by hand)": "연습 문제 1.1 (NAND를 손으로)",
     "Exercise 1.2 (a bigger learning rate)": "연습 문제 1.2 (더 큰 학습률)",
@@ -97,14 +98,13 @@ EXERCISES: dict[str, str] = {
     "{gate} with learning rate {rate} from w = (0, 0), b = 0": (
         "w = (0, 0), b = 0에서 학습률 {rate}로 학습한 {gate}"
     ),
-    "on {run} it raised {error}: {detail}": "{run}에서 오류가 났습니다. {error}: {detail}",
     "write the loop yourself: do not call Perceptron.fit in it": (
-        "반복문을 직접 쓰세요: 그 안에서 Perceptron.fit을 부르면 안 됩니다"
+        "반복문을 직접 쓰세요: 그 안에서 Perceptron.fit을 호출하면 안 됩니다"
     ),
     "your function returns nothing: end it with return weights, bias": (
-        "함수가 아무것도 돌려주지 않습니다: 마지막에 return weights, bias 를 쓰세요"
+        "함수가 아무것도 반환하지 않습니다: 마지막에 return weights, bias 를 쓰세요"
     ),
-    "return two things: the 2 weights and the bias": "두 가지를 돌려주세요: 가중치 2개와 편향",
+    "return two things: the 2 weights and the bias": "두 가지를 반환하세요: 가중치 2개와 편향",
     "your loop learns exactly what Perceptron.fit learns": (
         "여러분의 반복문이 Perceptron.fit과 똑같은 결과를 학습합니다"
     ),
@@ -199,14 +199,13 @@ EXERCISES: dict[str, str] = {
     "that is the run shown in the lesson (rate 0.1, seed 0): use learning_rate=1.0 and seed=3": (
         "그건 수업에서 본 실행(학습률 0.1, 시드 0)입니다: learning_rate=1.0과 seed=3을 쓰세요"
     ),
-    "{call} raised {error}: {detail}": "{call}에서 오류가 났습니다. {error}: {detail}",
     "more epochs than at rate 0.1: the first step of 1.0 pushes the line too far "
     "(it overshoots), so a row that was right goes wrong and later steps must fix it": (
         "학습률 0.1일 때보다 에포크가 더 듭니다. 1.0만큼의 첫 걸음이 직선을 너무 멀리 밀어서"
         "(오버슈팅) 맞던 행을 틀리게 만들고, 그 뒤의 단계들이 이를 다시 고쳐야 합니다"
     ),
     # lesson 03
-    "Exercise 3.1 (the fourth corner)": "연습 문제 3.1 (네 번째 모서리)",
+    "Exercise 3.1 (the fourth corner)": "연습 문제 3.1 (네 번째 꼭짓점)",
     "XOR has two inputs, so give 2 weights": "XOR는 입력이 두 개이므로 가중치 2개를 주세요",
     "with w = (0, 0) there is no line: the sum is b at every point, so all four "
     "points get the same answer; give at least one weight a value other than 0": (
@@ -246,11 +245,8 @@ EXERCISES: dict[str, str] = {
         "parameter_count()는 gatelab의 GateMLP에만 있습니다. model.parameters()의 숫자를 "
         "직접 세세요"
     ),
-    "on a {shape} network it raised {error}: {detail}": (
-        "{shape} 신경망에서 {error}가 났습니다: {detail}"
-    ),
     "return one whole number; for a {shape} network it gave {got}": (
-        "정수 하나를 돌려주세요. {shape} 신경망에서 돌려준 값: {got}"
+        "정수 하나를 반환하세요. {shape} 신경망에서 반환한 값: {got}"
     ),
     "right for every network tried, from 2 → 1 → 1 to 3 → 5 → 1": (
         "2 → 1 → 1부터 3 → 5 → 1까지, 시험한 모든 신경망에서 맞습니다"
@@ -259,7 +255,7 @@ EXERCISES: dict[str, str] = {
         "텐서(tensor)의 개수를 셌습니다. 각 텐서 안의 숫자를 세세요(.numel())"
     ),
     "it gives {got} for every network: read the sizes from the model": (
-        "어떤 신경망에서든 돌려준 값이 {got}입니다: 크기를 모델에서 읽으세요"
+        "어떤 신경망에서든 반환한 값이 {got}입니다: 크기를 모델에서 읽으세요"
     ),
     "on {shape} that is the weights only (or the hidden layer only): add the "
     "biases, and the output layer": (
@@ -272,7 +268,7 @@ EXERCISES: dict[str, str] = {
     ),
     "on {shape} it gives {got}, not the number of weights and biases: add up the sizes "
     "of every tensor in model.parameters()": (
-        "{shape}에서 돌려준 값은 {got}인데, 가중치와 편향의 개수가 아닙니다: model.parameters()의 "
+        "{shape}에서 반환한 값은 {got}인데, 가중치와 편향의 개수가 아닙니다: model.parameters()의 "
         "모든 텐서 크기를 더하세요"
     ),
     "Exercise 4.2 (the forward pass by hand)": "연습 문제 4.2 (순전파를 손으로)",
@@ -289,9 +285,8 @@ EXERCISES: dict[str, str] = {
         "모양이 맞지 않습니다: 층의 가중치는 (출력, 입력) 모양으로 유닛마다 한 행이니, "
         "전치해서 곱하세요: X @ weight.T"
     ),
-    "it raised RuntimeError: {detail}": "RuntimeError가 났습니다: {detail}",
     "return the logits as a tensor, one number per row": (
-        "로짓(logit)을 텐서로, 행마다 숫자 하나씩 돌려주세요"
+        "로짓(logit)을 텐서로, 행마다 숫자 하나씩 반환하세요"
     ),
     "right numbers, shape (4, 1): use .squeeze(-1) for one logit per row": (
         "숫자는 맞지만 모양이 (4, 1)입니다: .squeeze(-1)로 행마다 로짓 하나가 되게 하세요"
@@ -300,7 +295,7 @@ EXERCISES: dict[str, str] = {
         "행마다 로짓 하나, 모양 (4,)로 주세요. 지금 모양은 {shape}입니다"
     ),
     "those are probabilities: the network returns logits (no sigmoid)": (
-        "그건 확률입니다: 신경망은 로짓을 돌려줍니다(시그모이드 없이)"
+        "그건 확률입니다: 신경망은 로짓을 반환합니다(시그모이드 없이)"
     ),
     "the hidden sums must go through tanh before the output layer": (
         "은닉층의 가중합은 출력층에 가기 전에 tanh를 거쳐야 합니다"
@@ -428,10 +423,10 @@ EXERCISES: dict[str, str] = {
         "손실 함수와 거기에 넣는 값을 확인하세요"
     ),
     "your loop trains well but returns nothing: return the loss of every epoch": (
-        "루프는 잘 학습시키지만 아무것도 돌려주지 않습니다: 에포크마다의 손실을 돌려주세요"
+        "루프는 잘 학습시키지만 아무것도 반환하지 않습니다: 에포크마다의 손실을 반환하세요"
     ),
     "return a list with one loss per epoch: {epochs} numbers for epochs={epochs}": (
-        "에포크마다 손실 하나씩 리스트로 돌려주세요: epochs={epochs}이면 숫자 {epochs}개입니다"
+        "에포크마다 손실 하나씩 리스트로 반환하세요: epochs={epochs}이면 숫자 {epochs}개입니다"
     ),
     "the weights are right, but the losses differ: record each epoch's loss from its "
     "forward pass, as a number (.item())": (
@@ -475,7 +470,7 @@ EXERCISES: dict[str, str] = {
     ),
     "that is what load_state_dict returns: a report of missing and unexpected keys, not the "
     "network; pass the network you loaded the file into": (
-        "그건 load_state_dict가 돌려주는 값입니다. 빠진 키와 예상하지 못한 키를 알려 주는 "
+        "그건 load_state_dict가 반환하는 값입니다. 빠진 키와 예상하지 못한 키를 알려 주는 "
         "보고일 뿐, 신경망이 아닙니다. 파일을 불러온 신경망 자체를 넘기세요"
     ),
     "pass the fresh network you loaded the file into, e.g. a GateMLP": (
@@ -607,18 +602,18 @@ EXERCISES: dict[str, str] = {
         "무엇일까요?"
     ),
     "return the list of results, not the response": (
-        "응답(response)이 아니라 결과(results) 리스트를 돌려주세요"
+        "응답(response)이 아니라 결과(results) 리스트를 반환하세요"
     ),
     "return the list of results, not the whole JSON answer": (
-        "JSON 응답 전체가 아니라 결과(results) 리스트를 돌려주세요"
+        "JSON 응답 전체가 아니라 결과(results) 리스트를 반환하세요"
     ),
     "{call} returned {got}: return a list of 0s and 1s": (
-        "{call}의 반환값은 {got}입니다: 0과 1로 된 리스트를 돌려주세요"
+        "{call}의 반환값은 {got}입니다: 0과 1로 된 리스트를 반환하세요"
     ),
     "for {gate} that is the gate's true truth table, but this server's {gate} model "
     "learned too little and answers otherwise: return what the server says": (
-        "{gate}에 대해 돌려준 것은 게이트의 진짜 진리표입니다. 하지만 이 서버의 {gate} 모델은 "
-        "덜 학습되어 다르게 답합니다: 서버가 답한 것을 돌려주세요"
+        "{gate}에 대해 반환한 것은 게이트의 진짜 진리표입니다. 하지만 이 서버의 {gate} 모델은 "
+        "덜 학습되어 다르게 답합니다: 서버가 답한 것을 반환하세요"
     ),
     "for {gate} it returned {got}, but the server answers {served} for the truth "
     "table's rows in order": (
@@ -657,13 +652,13 @@ EXERCISES: dict[str, str] = {
         "키가 있는 서버에서 NAND와 XOR를 각각 요청한 시드로 학습시켰습니다"
     ),
     "{call} trained, but returned None: return the response": (
-        "{call}에서 학습은 시켰지만 None을 돌려주었습니다: 응답(response)을 돌려주세요"
+        "{call}에서 학습은 시켰지만 None을 반환했습니다: 응답(response)을 반환하세요"
     ),
     "return the response itself, not its .json()": (
-        ".json()이 아니라 응답(response) 자체를 돌려주세요"
+        ".json()이 아니라 응답(response) 자체를 반환하세요"
     ),
     "{call} returned {got}: return the response of your request": (
-        "{call}의 반환값은 {got}입니다: 보낸 요청의 응답(response)을 돌려주세요"
+        "{call}의 반환값은 {got}입니다: 보낸 요청의 응답(response)을 반환하세요"
     ),
     "the request went to another server: build its address from the `url` argument": (
         "요청이 다른 서버로 갔습니다: 주소는 `url` 인자로 만드세요"
@@ -702,7 +697,7 @@ EXERCISES: dict[str, str] = {
     ),
 }
 
-# gatelab.gates, gatelab.perceptron: truth tables, training history (drawn by gatelab.plots)
+# gatelab.tables: the learning steps and the truth-table check (lessons 01-02)
 TABLES: dict[str, str] = {
     "epoch": "에포크",
     "input x": "입력 x",
@@ -719,7 +714,7 @@ TABLES: dict[str, str] = {
     "{gate}: {right} of {rows} right": "{gate}: {rows}개 중 {right}개 맞음",
 }
 
-# gatelab.plots, gatelab.mlp_plots: titles, axis labels, legends
+# gatelab.plots (one module per lesson): titles, axis labels, legends
 PLOTS: dict[str, str] = {
     "wrong side": "잘못된 쪽",
     "says 0 here": "여기서는 0",
@@ -775,7 +770,7 @@ PLOTS: dict[str, str] = {
     "from {sources}": "{sources}에서 옴",
     "{name} (hidden)": "{name} (은닉층)",
     "After the hidden layer: one line is enough": "은닉층을 지나면: 직선 하나로 충분합니다",
-    # gatelab.mlp_plots
+    # gatelab.plots.lesson04
     "boundary: p = 0.5": "결정 경계: p = 0.5",
     "P(output = 1)": "P(출력 = 1)",
     "hidden units' lines (thicker: larger |output weight|)": (
@@ -797,8 +792,8 @@ PLOTS: dict[str, str] = {
     ),
 }
 
-# gatelab.memory, gatelab.store: sizes and store messages shown in lessons
-STORAGE: dict[str, str] = {
+# gatelab.memory: model sizes and the memory calculator (lesson 05)
+MEMORY: dict[str, str] = {
     "3 (a perceptron)": "3 (퍼셉트론)",
     "33 (the XOR network)": "33 (XOR 신경망)",
     "1 million": "100만",
@@ -826,7 +821,10 @@ STORAGE: dict[str, str] = {
     ),
     "parameters": "파라미터",
     "Memory for the weights": "가중치가 차지하는 메모리",
-    # gatelab.store
+}
+
+# gatelab.store, gatelab.store_errors, gatelab.model_files: the model store's messages
+STORE: dict[str, str] = {
     "invalid model name {name}: choose one of {gates}": (
         "잘못된 모델 이름 {name}: {gates} 중에서 고르세요"
     ),
@@ -858,7 +856,7 @@ STORAGE: dict[str, str] = {
 
 # gatelab.widgets: lessons 01-03 playgrounds (the picture's title and corner note repeat plots'
 # words, in the same Korean as the plots' entries)
-PLAYGROUNDS: dict[str, str] = {
+WIDGETS: dict[str, str] = {
     # every playground
     "Playground: {title} (run the notebook to use the sliders)": (
         "실습 위젯: {title} (노트북을 실행하면 슬라이더를 움직여 볼 수 있습니다)"
@@ -903,8 +901,8 @@ PLAYGROUNDS: dict[str, str] = {
     "never converged in {epochs} epochs": "{epochs} 에포크 동안 수렴하지 않음",
 }
 
-# gatelab.mlp_widgets, gatelab.api_widgets: lessons 04 and 06 playgrounds
-MORE_PLAYGROUNDS: dict[str, str] = {
+# gatelab.mlp_widgets: lesson 04's playground
+MLP_WIDGETS: dict[str, str] = {
     "{gate}: hidden size {hidden_size}, learning rate {rate}, seed {seed} → "
     "{right} of 4 right, final loss {loss}": (
         "{gate}: 은닉 크기 {hidden_size}, 학습률 {rate}, 시드 {seed} → 4개 중 {right}개 맞음, "
@@ -913,6 +911,10 @@ MORE_PLAYGROUNDS: dict[str, str] = {
     "Train the network again": "신경망 다시 학습시키기",
     "hidden size": "은닉 크기",
     "seed": "시드",
+}
+
+# gatelab.api_widgets: lesson 07's playground
+API_WIDGETS: dict[str, str] = {
     "all four questions for {gate}:": "{gate}에 묻는 네 가지 질문:",
     "run the cells that start it again, then move a slider": (
         "서버를 시작하는 셀을 다시 실행한 뒤 슬라이더를 움직이세요"
@@ -924,7 +926,7 @@ MORE_PLAYGROUNDS: dict[str, str] = {
 }
 
 # gatelab.check: check_api and `gatelab check`, the ✓/✗ lines about a running gate API
-CHECK_API: dict[str, str] = {
+CHECK: dict[str, str] = {
     "nothing answers at {url}: start the server first (open a terminal, cd to "
     "the folder with main.py and run: fastapi dev main.py)": (
         "{url}에서 아무것도 응답하지 않습니다: 먼저 서버를 시작하세요(터미널을 열고 main.py가 "
@@ -1095,7 +1097,7 @@ LESSON_TEXT: dict[str, str] = {
 }
 
 # gatelab/lessons.py: `gatelab lessons` copying the lessons for someone who installed with pip
-LESSON_COPIES: dict[str, str] = {
+LESSONS: dict[str, str] = {
     "unknown language {language!r}: choose one of {choices}": (
         "알 수 없는 언어 {language!r}입니다: {choices} 중에서 고르세요"
     ),
@@ -1224,11 +1226,13 @@ KOREAN: dict[str, str] = {
     **EXERCISES,
     **TABLES,
     **PLOTS,
-    **STORAGE,
-    **PLAYGROUNDS,
-    **MORE_PLAYGROUNDS,
-    **CHECK_API,
+    **MEMORY,
+    **STORE,
+    **WIDGETS,
+    **MLP_WIDGETS,
+    **API_WIDGETS,
+    **CHECK,
     **API,
     **LESSON_TEXT,
-    **LESSON_COPIES,
+    **LESSONS,
 }

@@ -36,7 +36,7 @@ def step(weighted_sum: float | np.ndarray) -> int | np.ndarray:
 
 def random_start(inputs: int, seed: int | None) -> tuple[np.ndarray, float]:
     """The weights and bias fit starts from: random numbers in [0, 1), weights first."""
-    # Small and positive, as in the seed lesson; the same seed always gives the same start.
+    # Small and positive, as in the bootcamp notes; the same seed always gives the same start.
     rng = np.random.default_rng(seed)
     return rng.random(inputs), float(rng.random())
 
@@ -65,7 +65,7 @@ class Perceptron:
     # ----- training -------------------------------------------------------------------------
     def fit(self, X: Any, y: Any) -> Perceptron:
         """Learn weights and bias from inputs X (rows) and 0/1 targets y; return self."""
-        X, y = _check_training_data(X, y)
+        X, y = check_training_data(X, y)
         check_training_settings(self.learning_rate, self.epochs)
         self.weights_, self.bias_ = random_start(X.shape[1], self.seed)
         self.history_ = []
@@ -136,7 +136,7 @@ class Perceptron:
 
     def score(self, X: Any, y: Any) -> float:
         """Fraction of rows predicted right (1.0 means the whole truth table)."""
-        X, y = _check_training_data(X, y)
+        X, y = check_training_data(X, y)
         return float(np.mean(self.predict(X) == y))
 
     def _fitted(self) -> tuple[np.ndarray, float]:
@@ -160,23 +160,37 @@ class Perceptron:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Perceptron:
-        """Rebuild a fitted perceptron from to_dict's output (history is not kept)."""
+    def from_weights(cls, weights: Any, bias: float, **settings: Any) -> Perceptron:
+        """A perceptron that predicts with these weights and bias, as if `fit` had learned them.
+
+        `Perceptron.from_weights([1, 1], -1.5).predict(X)` is AND's truth table.
+        """
         try:
-            model = cls(
-                learning_rate=float(data["learning_rate"]),
-                epochs=int(data["epochs"]),
-                seed=data["seed"],
-            )
-            weights = np.array(data["weights"], dtype=float)
-            bias = float(data["bias"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"not a perceptron parameter dict: {exc}") from exc
+            weights = np.array(weights, dtype=float)
+            bias = float(bias)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"weights must be numbers and bias a number: {exc}") from None
         if weights.ndim != 1 or weights.size == 0 or not np.all(np.isfinite(weights)):
             raise ValueError("weights must be a non-empty list of finite numbers")
         if not np.isfinite(bias):
             raise ValueError("bias must be a finite number")
+        model = cls(**settings)
         model.weights_, model.bias_ = weights, bias
+        return model
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Perceptron:
+        """Rebuild a fitted perceptron from to_dict's output (history is not kept)."""
+        try:
+            settings = {
+                "learning_rate": float(data["learning_rate"]),
+                "epochs": int(data["epochs"]),
+                "seed": data["seed"],
+            }
+            weights, bias = data["weights"], data["bias"]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"not a perceptron parameter dict: {exc}") from exc
+        model = cls.from_weights(weights, bias, **settings)
         model.converged_ = bool(data.get("converged", False))
         model.epochs_run_ = int(data.get("epochs_run", 0))
         return model
@@ -201,8 +215,8 @@ def check_training_settings(learning_rate: float, epochs: int) -> None:
         raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
 
 
-def _check_training_data(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Return X as a 2-D float array and y as 0/1 ints, or raise ValueError naming the problem."""
+def check_training_data(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+    """X as a 2-D float array and y as 0/1 ints, or a ValueError naming the problem (MLP too)."""
     try:
         X = np.asarray(X, dtype=float)
     except (TypeError, ValueError):  # ragged rows, or something that is not a number

@@ -5,6 +5,7 @@ out, because the environment under test already has its own; the development too
 versions of requirements.lock (the tests need them, not a range check).
 
     python scripts/lowest_constraints.py > build/lowest.txt
+    python scripts/lowest_constraints.py --runtime     (the runtime dependencies' lines only)
 """
 
 import sys
@@ -25,7 +26,7 @@ def lower_bound(requirement: Requirement) -> str:
     return bounds[0]
 
 
-def lowest_constraints(pyproject: Path, lock: Path) -> list[str]:
+def lowest_constraints(pyproject: Path, lock: Path, dev_tools: bool = True) -> list[str]:
     """Constraint lines: each runtime dependency at its lower bound, the dev tools as locked."""
     project = tomllib.loads(pyproject.read_text())["project"]
     lines = []
@@ -33,6 +34,8 @@ def lowest_constraints(pyproject: Path, lock: Path) -> list[str]:
         requirement = Requirement(spec)
         if requirement.name not in KEEP_INSTALLED:
             lines.append(f"{requirement.name}=={lower_bound(requirement)}")
+    if not dev_tools:
+        return lines
     dev = {Requirement(spec).name for spec in project["optional-dependencies"]["dev"]}
     for line in lock.read_text().splitlines():
         text = line.split("#", 1)[0].strip()
@@ -42,5 +45,9 @@ def lowest_constraints(pyproject: Path, lock: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    print("\n".join(lowest_constraints(ROOT / "pyproject.toml", ROOT / "requirements.lock")))
-    sys.exit(0)
+    if sys.argv[1:] not in ([], ["--runtime"]):
+        raise SystemExit("usage: python scripts/lowest_constraints.py [--runtime]")
+    lines = lowest_constraints(
+        ROOT / "pyproject.toml", ROOT / "requirements.lock", dev_tools=sys.argv[1:] != ["--runtime"]
+    )
+    print("\n".join(lines))

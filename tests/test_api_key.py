@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from gatelab.api import ErrorBody, create_app
+from gatelab.network import free_port
 from gatelab.server import start_server, start_server_process
 
 with warnings.catch_warnings():  # starlette's notice about a future test client, not our code
@@ -175,7 +176,7 @@ def test_every_worker_of_a_two_worker_server_beyond_loopback_asks_for_the_same_k
 
 def test_gatelab_serve_prints_a_key_and_never_logs_it(tmp_path):
     """`gatelab serve --host 0.0.0.0` as a teacher runs it: a key printed once, then never."""
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "gatelab.cli", "serve", "--host", "0.0.0.0"]
     command += ["--port", str(port), "--model-dir", str(tmp_path), "--log-level", "info"]
     process = subprocess.Popen(
@@ -203,15 +204,6 @@ def test_gatelab_serve_prints_a_key_and_never_logs_it(tmp_path):
     # Everything after the start-up lines: uvicorn's own log and the access log.
     assert '"POST /train/and HTTP/1.1" 401' in rest and '"POST /train/and HTTP/1.1" 200' in rest
     assert key not in rest and key[::-1] not in rest
-
-
-def _free_port() -> int:
-    """A port nobody listens on right now."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_for(url: str, timeout: float = 30) -> None:

@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from gatelab import cli
+from gatelab import cli, network
 
 
 @pytest.fixture
@@ -112,10 +112,10 @@ SERVE_DEFAULTS = {
 
 @pytest.fixture
 def uvicorn_calls(monkeypatch):
-    """What `gatelab serve` asked uvicorn to run (gatelab.server.run_app; nothing is served)."""
+    """What `gatelab serve` asked uvicorn to run (gatelab._serve.run_app; nothing is served)."""
     calls = []
     monkeypatch.setattr(
-        "gatelab.server.run_app", lambda *args, **kwargs: calls.append((args, kwargs))
+        "gatelab._serve.run_app", lambda *args, **kwargs: calls.append((args, kwargs))
     )
     return calls
 
@@ -123,9 +123,7 @@ def uvicorn_calls(monkeypatch):
 @pytest.fixture
 def free_port():
     """A port nobody listens on (the OS picks one for port 0)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return network.free_port()
 
 
 def test_serve_defaults_to_loopback_on_port_8000():

@@ -1,18 +1,22 @@
-"""The Korean edition (gatelab.i18n): translation files, building notebooks/ko/, its checks."""
+"""The Korean edition (tools/i18n): translation files, building notebooks/ko/, its checks."""
 
 import importlib.util
+import sys
 import warnings
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from gatelab.i18n import build_all, check_all, extract, use_korean_font
-from gatelab.i18n.build import LANGUAGE_CELL_ID, WIDGET_VIEW
-from gatelab.i18n.catalog import read_po
-from gatelab.i18n.check import check_rebuild, comparable_outputs
+from gatelab.fonts import use_korean_font
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT))  # the repository's tools/ (appended: gatelab stays the installed one)
+from tools.i18n import build_all, check_all, extract  # noqa: E402
+from tools.i18n.build import LANGUAGE_CELL_ID, WIDGET_VIEW  # noqa: E402
+from tools.i18n.catalog import read_po  # noqa: E402
+from tools.i18n.check import check_rebuild, comparable_outputs  # noqa: E402
+
 # The build must not depend on gatelab.set_language: the fixtures select Korean with a stand-in.
 STAND_IN = 'LANGUAGE = "ko"  # stands in for gatelab.set_language("ko")'
 
@@ -92,7 +96,7 @@ def test_extract_writes_one_untranslated_entry_per_markdown_cell(repo):
     po.save(str(po_file))
     assert check() == [
         "01_demo: markdown cell 1 (id intro) is translated but not recorded: "
-        "run `python -m gatelab.i18n extract`",
+        "run `python -m tools.i18n extract`",
         "01_demo: markdown cell 3 (id plot) has no Korean translation",
     ]
 
@@ -210,8 +214,40 @@ def test_outputs_compare_as_nbval_does():
     ]
 
 
+def test_code_comments_are_translated_and_nothing_else():
+    from tools.i18n.comments import comments, translate_comments, without_comments
+
+    source = '# NBVAL_IGNORE_OUTPUT\nx = 1  # the first number\ns = "# not a comment"\n%time x'
+    assert comments(source) == ["the first number"]
+    korean = translate_comments(source, {"the first number": "첫 번째 수"})
+    assert korean == '# NBVAL_IGNORE_OUTPUT\nx = 1  # 첫 번째 수\ns = "# not a comment"\n%time x'
+    assert without_comments(korean) == without_comments(source)
+
+
+def test_a_stale_comment_translation_fails_the_check(tmp_path):
+    lesson = tmp_path / "notebooks" / "01_x.ipynb"
+    lesson.parent.mkdir()
+    cell = nbformat.v4.new_code_cell("x = 1  # one", id="c1")
+    words = nbformat.v4.new_markdown_cell("Hello", id="m1")
+    nbformat.write(nbformat.v4.new_notebook(cells=[words, cell]), lesson)
+    po_file = tmp_path / "locale" / "ko" / "notebooks" / "01_x.po"
+    po = extract(lesson, po_file)
+    for entry in po:
+        entry.msgstr = "안녕하세요" if entry.msgctxt == "m1" else "하나"
+    po.save(str(po_file))
+    extract(lesson, po_file)  # records what each translation was made from
+    assert check_all(tmp_path / "notebooks", tmp_path / "locale", tmp_path / "ko") == [
+        "01_x: is translated but notebooks/ko/01_x.ipynb is missing: make ko"
+    ]
+    cell.source = "x = 1  # one, changed"
+    nbformat.write(nbformat.v4.new_notebook(cells=[words, cell]), lesson)
+    extract(lesson, po_file)
+    problems = check_all(tmp_path / "notebooks", tmp_path / "locale", tmp_path / "ko")
+    assert any("the comment 'one, changed'" in p and "no Korean translation" in p for p in problems)
+
+
 def test_prints_split_by_timing_are_joined_as_nbval_joins_them():
-    from gatelab.i18n.build import coalesce_streams
+    from tools.i18n.build import coalesce_streams
 
     cell = nbformat.v4.new_code_cell("print(1); print(2)")
     out = nbformat.v4.new_output
@@ -224,4 +260,4 @@ def test_prints_split_by_timing_are_joined_as_nbval_joins_them():
     ]
     notebook = nbformat.v4.new_notebook(cells=[cell])
     texts = [o.get("text") for o in coalesce_streams(notebook).cells[0].outputs]
-    assert texts == ["1\n2\n", "warning\n", None, "4\n"]
+    assert texts == ["1\n2\n4\n", "warning\n", None]  # nbval joins a stream's every part

@@ -115,6 +115,15 @@ def test_predict_one_row_or_a_batch(xor_model):
     assert xor_model.predict(np.array([0.0, 0.0])) == 0
 
 
+def test_score_is_the_fraction_of_rows_right(xor_model):
+    X, y = truth_table("XOR")
+    assert xor_model.score(X, y) == 1.0
+    assert xor_model.score(X, 1 - y) == 0.0
+    assert xor_model.score(X, [0, 1, 1, 1]) == 0.75  # XOR(1, 1) is 0, not 1
+    with pytest.raises(ValueError, match="one label per row"):
+        xor_model.score(X, y[:3])
+
+
 def test_predict_proba_agrees_with_predict(xor_model):
     X, _ = truth_table("XOR")
     probabilities = xor_model.predict_proba(X)

@@ -23,3 +23,20 @@ def test_no_cuda_packages_installed():
 
 def test_torch_is_the_cpu_build():
     assert importlib.metadata.version("torch") == "2.13.0+cpu"
+
+
+def test_the_wheel_lists_every_subpackage():
+    # pyproject.toml names the packages one by one (the lessons ride along as gatelab.notebooks),
+    # so a new folder of modules must be added there or the wheel leaves it out.
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(root).parts)
+        for init in (root / "gatelab").rglob("__init__.py")
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"

@@ -145,3 +145,24 @@ def test_random_start_is_where_fit_begins():
         first = Perceptron(seed=seed).fit(*truth_table("AND")).history_[0]
         assert tuple(weights) == first.weights_before and bias == first.bias_before
         assert np.all((weights >= 0) & (weights < 1)) and 0 <= bias < 1
+
+
+@pytest.mark.parametrize(
+    ("gate", "weights", "bias"),
+    [("AND", [1, 1], -1.5), ("OR", [1, 1], -0.5), ("NAND", [-1, -1], 1.5), ("NOT", [-1], 0.5)],
+)
+def test_from_weights_predicts_with_the_given_line(gate, weights, bias):
+    X, y = truth_table(gate)
+    model = Perceptron.from_weights(weights, bias)
+    assert model.predict(X).tolist() == y.tolist()
+    assert model.score(X, y) == 1.0
+    assert model.weights_.tolist() == weights and model.bias_ == bias
+
+
+def test_from_weights_takes_settings_and_checks_the_numbers():
+    model = Perceptron.from_weights(np.array([0.5, 0.5]), -0.7, learning_rate=0.5, seed=3)
+    assert (model.learning_rate, model.seed) == (0.5, 3)
+    assert model.predict([1, 1]) == 1 and model.predict([1, 0]) == 0
+    for weights, bias in ([[], 0], [[1, float("nan")], 0], [[1, 1], float("inf")], ["ab", 0]):
+        with pytest.raises(ValueError, match=r"weights|bias"):
+            Perceptron.from_weights(weights, bias)

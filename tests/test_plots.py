@@ -1,4 +1,7 @@
-"""gatelab.plots: the boundary drawn is the boundary computed, and the pictures render."""
+"""gatelab.plots: the boundary drawn is the boundary computed, and the pictures render.
+
+The numpy geometry has its own tests (test_plot_geometry.py), the tables theirs (test_tables.py).
+"""
 
 import io
 
@@ -10,7 +13,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from gatelab import get_gate, train_gate, truth_table
+from gatelab import train_gate, truth_table
 from gatelab.gates import GATE_NAMES
 from gatelab.plots import (
     CLASS_COLORS,
@@ -20,19 +23,15 @@ from gatelab.plots import (
     MISTAKE_COLOR,
     MISTAKE_LABEL,
     SAYS,
+    SPARE_LINE_COLORS,
     VIEW,
-    boundary_label,
     boundary_path,
-    boundary_segment,
-    clip_half_plane,
     draw_boundary,
     draw_gate_points,
     draw_mistakes,
     draw_number_line,
     epochs_to_converge,
     gate_color,
-    gate_named_in,
-    history_table,
     new_axes,
     plot_attempts,
     plot_band,
@@ -47,8 +46,8 @@ from gatelab.plots import (
     plot_perceptrons,
     plot_training,
     plot_xor_no_line,
-    truth_table_check,
 )
+from gatelab.plots.drawing import gate_computed_by
 
 LO, HI = VIEW
 
@@ -58,11 +57,6 @@ def _renders(fig: Figure) -> None:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     assert buffer.getvalue().startswith(b"\x89PNG")
-
-
-def _polygon_area(points: np.ndarray) -> float:
-    x, y = points.T
-    return 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
 
 
 # ----- the decision boundary --------------------------------------------------------------------
@@ -90,12 +84,6 @@ def test_vertical_line_when_w2_is_zero():
     assert sorted(ys) == [LO, HI]
 
 
-def test_horizontal_line_when_w1_is_zero():
-    segment = boundary_segment([0.0, 2.0], -1.0)
-    np.testing.assert_allclose(segment[:, 1], [0.5, 0.5])
-    assert sorted(segment[:, 0]) == [LO, HI]
-
-
 @pytest.mark.parametrize(("bias", "expected_class"), [(0.5, 1), (0.0, 1), (-0.5, 0)])
 def test_no_line_when_both_weights_are_zero(bias, expected_class):
     _, ax = new_axes()
@@ -109,21 +97,6 @@ def test_line_outside_the_view_is_not_drawn():
     _, ax = new_axes()
     assert draw_boundary(ax, [1.0, 1.0], -10.0) is None
     assert len(ax.patches) == 1  # everything predicted 0
-
-
-def test_shaded_half_planes_match_the_prediction():
-    weights, bias = np.array([0.337, 0.170]), -0.459
-    square = np.array([[LO, LO], [HI, LO], [HI, HI], [LO, HI]])
-    ones = clip_half_plane(square, weights, bias, positive=True)
-    zeros = clip_half_plane(square, weights, bias, positive=False)
-    assert np.all(ones @ weights + bias >= -1e-9)
-    assert np.all(zeros @ weights + bias <= 1e-9)
-    assert _polygon_area(ones) + _polygon_area(zeros) == pytest.approx((HI - LO) ** 2)
-
-
-def test_boundary_label_reads_signs_naturally():
-    assert boundary_label([1, 1], -1.5) == "1.00·x1 + 1.00·x2 − 1.50 = 0"
-    assert boundary_label([-1, -0.5], 0.25) == "−1.00·x1 − 0.50·x2 + 0.25 = 0"
 
 
 def test_gate_points_are_coloured_by_target():
@@ -272,30 +245,6 @@ def test_every_picture_renders():
         _renders(fig)
 
 
-# ----- tables -----------------------------------------------------------------------------------
-def test_history_table_has_one_rounded_row_per_step():
-    model = train_gate("AND")
-    table = history_table(model)
-    assert len(table.rows) == len(model.history_)
-    assert table.rows[0] == ("1", "(0, 0)", "(0.637, 0.270)", "0.041", "0.041", "1", "0", "-1")
-    assert len(history_table(model, epochs=[1]).rows) == 4
-    assert "first 3 of" in history_table(model, max_rows=3).caption
-    html = table._repr_html_()
-    assert html.startswith("<table>") and html.count("<tr>") == len(model.history_) + 1
-    assert str(table).splitlines()[1].startswith("epoch")
-
-
-def test_truth_table_check_marks_each_row():
-    table = truth_table_check("AND", [1.0, 1.0], -1.5)
-    assert [row[-1] for row in table.rows] == ["✓"] * 4
-    assert table.caption == "AND: 4 of 4 right"
-    table = truth_table_check("XOR", [1.0, 1.0], -0.5)
-    assert [row[-1] for row in table.rows] == ["✓", "✓", "✓", "✗"]
-    table = truth_table_check("NOT", [-1.0], 0.5)
-    assert table.headers[0] == "x" and table.caption == "NOT: 2 of 2 right"
-    assert len(get_gate("NOT").targets) == len(table.rows)
-
-
 # ----- one meaning per colour -------------------------------------------------------------------
 same_color = matplotlib.colors.same_color
 
@@ -315,25 +264,40 @@ def test_every_gate_has_its_own_colour_apart_from_the_class_colours():
     assert gate_color("nand") == GATE_COLORS["NAND"]
 
 
-def test_gate_named_in_reads_whole_words():
-    assert gate_named_in("NAND's line (fires below)") == "NAND"
-    assert gate_named_in("OR line") == "OR"
-    assert gate_named_in("the nor line") == "NOR"
-    assert gate_named_in("h1") is None
+def test_a_line_is_named_by_the_gate_its_answers_match():
+    assert gate_computed_by([1.0, 1.0], -1.5) == "AND"
+    assert gate_computed_by([-1.0, -1.0], 1.5) == "NAND"
+    assert gate_computed_by([1.0, 1.0], -0.5) == "OR"
+    assert gate_computed_by([1.0, -1.0], 0.2) is None  # 1 only for (0,0) and (1,0): no gate
+    for gate in ("AND", "OR", "NAND", "NOR"):
+        model = train_gate(gate)
+        assert gate_computed_by(model.weights_, model.bias_) == gate
 
 
 @pytest.mark.parametrize("order", [("NAND", "OR"), ("OR", "NAND")])
-def test_band_lines_keep_their_gate_colour_in_any_order(order):
+def test_band_lines_take_the_colour_of_the_gate_they_compute(order):
     models = {gate: train_gate(gate) for gate in order}
     lines = [(models[gate].weights_, models[gate].bias_) for gate in order]
-    fig = plot_band("XOR", lines, [f"{gate} line" for gate in order])
-    drawn = {line.get_label(): line.get_color() for line in fig.axes[0].lines}
-    for gate in order:
-        assert same_color(drawn[f"{gate} line"], GATE_COLORS[gate])
-    # Named explicitly, the label can say anything.
-    fig = plot_band("XOR", lines, ["first", "second"], gates=order)
+    # The labels say nothing about the gates: the colour comes from what each line computes.
+    fig = plot_band("XOR", lines, ["first", "second"])
     drawn = {line.get_label(): line.get_color() for line in fig.axes[0].lines}
     assert same_color(drawn["first"], GATE_COLORS[order[0]])
+    assert same_color(drawn["second"], GATE_COLORS[order[1]])
+    # Named explicitly, the gates decide; a line that computes no gate takes a spare grey.
+    fig = plot_band("XOR", lines, ["first", "second"], gates=order[::-1])
+    drawn = {line.get_label(): line.get_color() for line in fig.axes[0].lines}
+    assert same_color(drawn["first"], GATE_COLORS[order[1]])
+    fig = plot_band("XOR", [([1.0, -1.0], 0.2)], ["no gate"])
+    (line,) = fig.axes[0].lines
+    assert same_color(line.get_color(), SPARE_LINE_COLORS[0])
+
+
+def test_hidden_space_line_takes_the_colour_of_the_gate_the_output_computes():
+    nand, or_ = train_gate("NAND"), train_gate("OR")
+    for output, colour in ((train_gate("AND"), GATE_COLORS["AND"]), (nand, GATE_COLORS["NAND"])):
+        fig = plot_hidden_space("XOR", [nand, or_], output, output_name="out")
+        (line,) = [line for line in fig.axes[0].lines if line.get_label() == "out's line"]
+        assert same_color(line.get_color(), colour)
 
 
 def test_learning_rate_sweep_colours_each_gate_by_its_colour():
@@ -419,12 +383,3 @@ def test_a_long_run_draws_its_mistakes_as_a_line_not_a_block():
     assert not error_ax.patches  # no bars, no filled area
     (line,) = [line for line in error_ax.lines if line.get_gid() == "errors"]
     np.testing.assert_array_equal(line.get_ydata(), model.errors_per_epoch())
-
-
-def test_printed_tables_line_up_hangul_which_takes_two_columns():
-    from gatelab.plots import Table, display_width
-
-    table = Table(("입력", "ok"), (("0", "✓"), ("10", "✗")))
-    lines = str(table).splitlines()
-    assert {display_width(line) for line in lines} == {display_width(lines[0])}
-    assert lines[0] == "입력  ok" and lines[2] == "   0   ✓"

@@ -2,6 +2,7 @@
 
 import ast
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from gatelab.store import CorruptModel, ModelNotFound, ModelStore
 
 ROOT = Path(__file__).resolve().parent.parent
+# The model store and the modules it reads files with.
+STORE_MODULES = ["store.py", "model_files.py", "model_info.py", "store_errors.py"]
 # The one place allowed to call pickle's loaders: the lesson that shows why they are dangerous.
 PICKLE_LESSON = "notebooks/05_saving_and_loading.ipynb"
 
@@ -25,6 +28,19 @@ def test_a_malicious_pickle_under_a_model_name_is_refused_and_never_runs(
         with pytest.raises(CorruptModel, match="pickle"):
             call(gate)
     assert store.list() == []
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("protocol", [0, 1, 2, pickle.HIGHEST_PROTOCOL])
+def test_a_pickle_of_any_protocol_is_named_as_one_and_never_runs(tmp_path, protocol):
+    # Protocols 0 and 1 have no header: pickletools reads their instructions without running them.
+    from conftest import WritesMarker
+
+    marker = tmp_path / "marker.txt"
+    store = ModelStore(tmp_path / "models")
+    (store.directory / "NAND.json").write_bytes(pickle.dumps(WritesMarker(marker), protocol))
+    with pytest.raises(CorruptModel, match="it looks like a Python pickle"):
+        store.load("NAND")
     assert not marker.exists()
 
 
@@ -155,8 +171,9 @@ def test_no_unpickling_outside_lesson_05_and_torch_load_only_with_weights_only()
     assert problems == []
 
 
-def test_the_store_module_has_no_pickle_or_torch_load_at_all():
-    source = (ROOT / "gatelab" / "store.py").read_text(encoding="utf-8")
+@pytest.mark.parametrize("module", STORE_MODULES)
+def test_the_store_modules_have_no_pickle_or_torch_load_at_all(module):
+    source = (ROOT / "gatelab" / module).read_text(encoding="utf-8")
     tree = ast.parse(source)
     imported = {
         alias.name

@@ -9,16 +9,10 @@ import socket
 import httpx
 import pytest
 
-from gatelab import server as server_module
+from gatelab._serve import run_app
 from gatelab.api import GateService, create_app
-from gatelab.server import ServerHandle, ServerStartError, run_app, start_server
-
-
-def free_port() -> int:
-    """A port that was free a moment ago (asked from the OS with port 0)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from gatelab.network import free_port, listening_socket
+from gatelab.server import ServerHandle, ServerStartError, start_server
 
 
 def refuses_connections(url: str) -> bool:
@@ -115,10 +109,10 @@ def test_stop_twice_is_harmless(tmp_path):
 
 
 def test_accepted_connections_get_tcp_nodelay():
-    # Nagle's algorithm on a kept-alive connection delays each response ~40 ms (uvicorn #3149);
+    # Nagle's algorithm on a kept-alive connection delays each response (a delayed ACK);
     # asyncio turns it off only if the listening socket says it is TCP.
     async def nodelay_of_an_accepted_connection() -> int:
-        listener = server_module._bind("127.0.0.1", 0)
+        listener = listening_socket("127.0.0.1", 0)
         accepted: asyncio.Future = asyncio.get_running_loop().create_future()
 
         async def on_connect(reader, writer):
@@ -133,7 +127,7 @@ def test_accepted_connections_get_tcp_nodelay():
             writer.close()
         return result
 
-    with server_module._bind("127.0.0.1", 0) as listener:
+    with listening_socket("127.0.0.1", 0) as listener:
         assert listener.proto == socket.IPPROTO_TCP
     assert asyncio.run(nodelay_of_an_accepted_connection()) != 0
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ import torch  # a hard dependency: a broken install must fail here, not skip
 
 from gatelab import GATE_NAMES, LINEAR_GATES, NotFittedError, Perceptron, train_gate, truth_table
 from gatelab.mlp import train_gate_mlp
+from gatelab.model_info import ModelInfo
 from gatelab.store import (
     FORMAT_VERSION,
     CorruptModel,
@@ -183,10 +185,18 @@ def test_extra_metadata_must_be_json(store, trained):
     ],
 )
 def test_known_metadata_keys_must_have_their_type(store, trained, extra, words):
-    # The API documents these keys with a type (gatelab.api.ModelInfo): never write otherwise.
+    # ModelInfo (the API's answer too) gives these keys a type: never write otherwise.
     with pytest.raises(ValueError, match=words):
         store.save("AND", trained["AND"], **extra)
     assert not store.exists("AND")
+
+
+def test_one_metadata_schema_for_the_store_and_the_api(store, trained):
+    from gatelab.api import ModelInfo as answered_by_the_api
+
+    assert answered_by_the_api is ModelInfo
+    for gate in ("AND", "XOR"):
+        ModelInfo.model_validate(store.save(gate, trained[gate]), strict=True)
 
 
 def test_known_metadata_keys_may_be_null(store, trained):
@@ -387,6 +397,24 @@ def test_perceptron_file_contents_are_checked(store, trained, change):
     edit_perceptron_file(store, trained, change)
     with pytest.raises(CorruptModel):
         store.load("AND")
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda m: m.pop("trained_at"), "AND.json metadata is missing trained_at"),
+        (
+            lambda m: m.update(seed="zero"),
+            "AND.json metadata: seed must be a whole number, got 'zero'",
+        ),
+        (lambda m: m.update(kind="tree"), "AND.json metadata: kind must be 'perceptron' or 'mlp'"),
+        (lambda m: m.update(gate=None), "AND.json metadata: gate must be a name, got None"),
+    ],
+)
+def test_a_metadata_problem_names_the_key_and_what_it_must_be(store, trained, change, words):
+    edit_perceptron_file(store, trained, lambda d: change(d["metadata"]))
+    with pytest.raises(CorruptModel, match=re.escape(words)):
+        store.info("AND")
 
 
 def test_nan_weights_in_json_are_refused(store, trained):

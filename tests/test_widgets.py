@@ -165,3 +165,25 @@ def test_english_is_back_after_set_language_en(and_model):
     assert repr(playground) == (
         "Playground: Move an input through AND (run the notebook to use the sliders)"
     )
+
+
+def test_the_figure_cache_keeps_one_figure_per_look_and_language(korean):
+    from gatelab._live import FigureCache
+    from gatelab.language import set_language
+
+    cache = FigureCache(size=2)
+    made = []
+
+    def make():
+        made.append(object())
+        return made[-1]
+
+    first, new = cache.get("bars", make)
+    assert new and cache.get("bars", make) == (first, False)  # Korean: made once
+    set_language("en")
+    english, new = cache.get("bars", make)
+    assert new and english is not first  # its labels would be in the other language
+    cache.get("line", make)  # a third look: the oldest ("bars" in Korean) is dropped
+    set_language("ko")
+    again, new = cache.get("bars", make)
+    assert new and again is not first and len(made) == 4

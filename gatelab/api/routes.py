@@ -11,7 +11,8 @@ can answer, listed in /docs.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Request
 from fastapi.concurrency import run_in_threadpool
@@ -128,25 +129,24 @@ async def one_answer(request: Request, names: tuple[str, ...]) -> JSONResponse:
     return JSONResponse({"gate": gate, "inputs": list(row), "result": answers[row]})
 
 
-@router.get(
-    "/predict/{gate}/{a}/{b}",
-    tags=["predict"],
-    response_model=Prediction,
-    responses=error_responses(404, 405, 409, 422, 503),
-    openapi_extra={"parameters": TWO_BITS_PARAMETERS},
-)
+def predict_route(path: str, parameters: list[dict[str, Any]]) -> Callable[..., Any]:
+    """The decorator of one GET /predict route, documented as FastAPI would document its path."""
+    return router.get(
+        path,
+        tags=["predict"],
+        response_model=Prediction,
+        responses=error_responses(404, 405, 409, 422, 503),
+        openapi_extra={"parameters": parameters},
+    )
+
+
+@predict_route("/predict/{gate}/{a}/{b}", TWO_BITS_PARAMETERS)
 async def predict_two(request: Request) -> JSONResponse:
     """Ask a two-input gate, e.g. GET /predict/AND/1/1 (any case: /predict/and/1/1)."""
     return await one_answer(request, ("a", "b"))
 
 
-@router.get(
-    "/predict/{gate}/{x}",
-    tags=["predict"],
-    response_model=Prediction,
-    responses=error_responses(404, 405, 409, 422, 503),
-    openapi_extra={"parameters": ONE_BIT_PARAMETERS},
-)
+@predict_route("/predict/{gate}/{x}", ONE_BIT_PARAMETERS)
 async def predict_one(request: Request) -> JSONResponse:
     """Ask a one-input gate: GET /predict/NOT/0 (any case: /predict/not/0)."""
     return await one_answer(request, ("x",))

@@ -14,6 +14,11 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from gatelab.gates import GATE_NAMES
 
+# A stored model's metadata (GET /models/{gate}): the same pydantic model the store checks files
+# with, written once in gatelab.model_info.
+from gatelab.model_info import Architecture as Architecture
+from gatelab.model_info import ModelInfo as ModelInfo
+
 MAX_BATCH_ROWS = 1024
 # The largest request body read at all: 1024 rows of JSON take about 8 KB (30 KB pretty-printed).
 MAX_BODY_BYTES = 64 * 1024
@@ -155,35 +160,7 @@ class GateSummary(BaseModel):
     trained: bool
 
 
-class Architecture(BaseModel):
-    """An MLP's shape: what is needed to rebuild it before loading its weights."""
-
-    model_config = ConfigDict(extra="allow")
-
-    n_inputs: int
-    hidden_size: int
-    activation: str = Field(description="tanh, relu or sigmoid")
-
-
-class ModelInfo(BaseModel):
-    """A stored model's metadata: what it is, how it was trained and how well it learned."""
-
-    # A model saved from Python with ModelStore.save(..., note="...") carries its extra keys
-    # too: they are shown as stored. The optional fields below are left out when not stored.
-    model_config = ConfigDict(extra="allow")
-
-    gate: str
-    kind: Literal["perceptron", "mlp"]
-    parameters: int = Field(description="how many numbers the model learned")
-    seed: int | None = Field(description="random seed for the starting weights, if known")
-    epochs: int | None = Field(description="epochs the training ran, if known")
-    trained_at: str = Field(description="when it was saved, in UTC (ISO 8601)")
-    format_version: int = Field(description="version of the model file's format")
-    accuracy: float | None = Field(None, description="fraction of the truth table answered right")
-    learning_rate: float | None = Field(None, description="step size used in training")
-    max_epochs: int | None = Field(None, description="most epochs the training allowed")
-    converged: bool | None = Field(None, description="perceptron: an error-free pass happened")
-    architecture: Architecture | None = Field(None, description="MLP: its shape")
+# ModelInfo, a stored model's metadata, is imported above from gatelab.model_info.
 
 
 class About(BaseModel):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from functools import cached_property
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -24,6 +25,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
 from gatelab.language import tr, translatable
+from gatelab.network import needs_key
 
 TOKEN_ENV = "GATELAB_TOKEN"
 # What a key may hold: the characters of an HTTP bearer token (RFC 6750), at least one.
@@ -46,6 +48,25 @@ def generate_key() -> str:
     return secrets.token_urlsafe(32)
 
 
+def key_for(host: str, key: str | None = None) -> str | None:
+    """The key a server on `host` asks for: `key` if given, else a new one beyond this computer."""
+    if key is None and needs_key(host):
+        return generate_key()
+    return key
+
+
+def choose_key(host: str, token: str | None, no_token: bool) -> tuple[str | None, str]:
+    """`gatelab serve`'s key and where it came from: --token, $GATELAB_TOKEN or generated."""
+    if no_token:
+        return None, "--no-token"
+    if token is not None:
+        return token, "--token"
+    if os.environ.get(TOKEN_ENV):
+        return os.environ[TOKEN_ENV], "$GATELAB_TOKEN"
+    key = key_for(host)  # this computer only, as in the notebooks: no key unless asked
+    return key, "generated" if key else "loopback"
+
+
 def is_valid_key(key: str) -> bool:
     """Whether `key` can be sent as a bearer token (letters, digits and ._~+/=- only)."""
     return KEY_PATTERN.fullmatch(key) is not None
@@ -65,18 +86,15 @@ class ChangeKey:
     """
 
     def __init__(self, key: str | None = None) -> None:
-        if key is not None and not is_valid_key(key):
-            raise ValueError("a key is made of letters, digits and ._~+/=- only")
-        self._key = key
-        self._resolved = key is not None
+        if key is not None:
+            if not is_valid_key(key):
+                raise ValueError("a key is made of letters, digits and ._~+/=- only")
+            self.value = key  # given: the environment is never read
 
-    @property
+    @cached_property
     def value(self) -> str | None:
         """The key, or None when changes need none."""
-        if not self._resolved:
-            self._key = os.environ.get(TOKEN_ENV) or None
-            self._resolved = True
-        return self._key
+        return os.environ.get(TOKEN_ENV) or None
 
 
 def _refused(request: Request, reason: str) -> HTTPException:

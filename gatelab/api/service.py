@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from gatelab.api.schemas import ModelInfo, TrainResult, TrainSettings
 from gatelab.gates import GATE_NAMES, LINEAR_GATES, get_gate
 from gatelab.language import translatable
+from gatelab.model_info import describe
 from gatelab.store import CorruptModel, ModelStore, StoreError
 
 MODEL_DIR_ENV = "GATELAB_MODEL_DIR"
@@ -65,10 +66,9 @@ def model_info_from(metadata: dict[str, Any]) -> ModelInfo:
     """The stored metadata as a ModelInfo; CorruptModel (a 409) if it does not fit one."""
     try:
         return ModelInfo.model_validate(metadata)
-    except ValidationError as exc:  # the store checks these keys, so only a hand-edited file
-        reason = exc.errors()[0]["msg"]
+    except ValidationError as exc:  # the store checks files with ModelInfo: a dict made by hand
         message = translatable("its metadata does not fit: {reason}")
-        raise CorruptModel(message, reason=reason) from None
+        raise CorruptModel(message, reason=describe(exc)) from None
 
 
 @dataclass

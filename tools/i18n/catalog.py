@@ -1,4 +1,5 @@
-"""Translation files: one gettext .po per English notebook, one entry per markdown cell."""
+"""Translation files: one gettext .po per English notebook, one entry per markdown cell and code
+comment."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import nbformat
 import polib
+
+from tools.i18n.comments import COMMENT_SUFFIX, comment_context, comments
 
 HASH_PREFIX = "en-sha256: "
 # Long lines stay whole: a translator edits a markdown paragraph as the English author wrote it.
@@ -40,6 +43,15 @@ def markdown_cells(notebook: nbformat.NotebookNode) -> list[tuple[int, nbformat.
     return [(n, c) for n, c in cells if c.cell_type == "markdown" and c.source.strip()]
 
 
+def code_comments(notebook: nbformat.NotebookNode) -> list[tuple[int, str, str]]:
+    """(position, msgctxt, English text) of every translatable comment in the code cells."""
+    found = []
+    for number, cell in enumerate(notebook.cells, 1):
+        if cell.cell_type == "code":
+            found += [(number, comment_context(cell.id), text) for text in comments(cell.source)]
+    return found
+
+
 def recorded_hash(entry: polib.POEntry) -> str | None:
     """The hash of the English text this translation was made from, if one was recorded."""
     for line in entry.comment.splitlines():
@@ -62,7 +74,8 @@ def new_po(lesson: Path, language: str) -> polib.POFile:
     """An empty translation file for one lesson, with no dates so that it stays reproducible."""
     po = polib.POFile(wrapwidth=WRAP_WIDTH)
     po.header = (
-        f"Korean text of notebooks/{lesson.name}; one entry per markdown cell, keyed by cell id.\n"
+        f"Korean text of notebooks/{lesson.name}; one entry per markdown cell (keyed by cell id)\n"
+        "and per code comment (keyed by cell id#comment and its English text).\n"
         "Write msgstr only; see locale/ko/README.md. Update with `make ko-extract`."
     )
     po.metadata = {
@@ -94,29 +107,39 @@ def _update_entry(entry: polib.POEntry, english: str) -> None:
 def extract(lesson: Path, po_file: Path, language: str = "ko") -> polib.POFile:
     """Create or update one lesson's .po from its English notebook, and save it."""
     po = read_po(po_file) if po_file.exists() else new_po(lesson, language)
-    by_id = {e.msgctxt: e for e in po if e.msgctxt}
+    by_key = {(e.msgctxt, _key_text(e)): e for e in po if e.msgctxt}
     by_text = {e.msgid: e for e in po if is_translated(e)}
+    notebook = read_notebook(lesson)
+    # A markdown cell is found again by its id (its text may have changed: then it goes fuzzy);
+    # a comment by its cell's id and its text (a changed comment is a new entry to translate).
+    wanted = [(n, c.id, c.source, None) for n, c in markdown_cells(notebook)]
+    wanted += [(n, context, text, text) for n, context, text in code_comments(notebook)]
     entries, used = [], set()
-    for number, cell in markdown_cells(read_notebook(lesson)):
-        entry = by_id.get(cell.id)
+    for number, context, english, key in wanted:
+        entry = by_key.get((context, key))
         if entry is None:
-            entry = polib.POEntry(msgctxt=cell.id, msgid=cell.source, msgstr="")
-            reused = by_text.get(cell.source)
+            entry = polib.POEntry(msgctxt=context, msgid=english, msgstr="")
+            reused = by_text.get(english)
             if reused is not None:  # the same text under a new cell id: keep its translation
                 entry.msgstr, entry.comment = reused.msgstr, reused.comment
         entry.obsolete = False
         entry.occurrences = [(f"notebooks/{lesson.name}", str(number))]
-        _update_entry(entry, cell.source)
+        _update_entry(entry, english)
         entries.append(entry)
-        used.add(cell.id)
+        used.add((context, key))
     for entry in po:
-        if entry.msgctxt not in used and entry.msgstr.strip():
+        if entry.msgctxt and (entry.msgctxt, _key_text(entry)) not in used and entry.msgstr.strip():
             entry.obsolete, entry.occurrences = True, []  # kept (as #~) in case the cell returns
             entries.append(entry)
     po[:] = entries
     po_file.parent.mkdir(parents=True, exist_ok=True)
     po.save(str(po_file))
     return po
+
+
+def _key_text(entry: polib.POEntry) -> str | None:
+    """What identifies an entry beside its msgctxt: a comment's text; nothing for a cell."""
+    return entry.msgid if entry.msgctxt.endswith(COMMENT_SUFFIX) else None
 
 
 def extract_all(notebooks: Path, locale: Path, language: str = "ko", only: str = "") -> list[Path]:

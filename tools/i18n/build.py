@@ -10,8 +10,10 @@ from pathlib import Path
 import nbformat
 import polib
 from nbconvert.preprocessors import ExecutePreprocessor
+from nbval.plugin import coalesce_streams as nbval_coalesce_streams
 
-from gatelab.i18n.catalog import english_lessons, po_path, read_notebook, read_po
+from tools.i18n.catalog import english_lessons, po_path, read_notebook, read_po
+from tools.i18n.comments import COMMENT_SUFFIX, translate_comments
 
 LANGUAGE_CELL_ID = "ko-language"
 # The one code cell a Korean lesson adds before the lesson's own first code cell.
@@ -45,11 +47,22 @@ def korean_markdown(cell: nbformat.NotebookNode, korean_text: dict[str, str]) ->
     return relink(korean_text.get(cell.id, "")) if cell.source.strip() else cell.source
 
 
+def comment_translations(po: polib.POFile) -> dict[str, dict[str, str]]:
+    """For each code cell id, its comments' English text -> Korean text."""
+    found: dict[str, dict[str, str]] = {}
+    for entry in po:
+        if not entry.obsolete and entry.msgstr and entry.msgctxt.endswith(COMMENT_SUFFIX):
+            cell_id = entry.msgctxt.removesuffix(COMMENT_SUFFIX)
+            found.setdefault(cell_id, {})[entry.msgid] = entry.msgstr
+    return found
+
+
 def translated_notebook(
     english: nbformat.NotebookNode, po: polib.POFile, language_cell: str = LANGUAGE_CELL
 ) -> nbformat.NotebookNode:
     """The Korean notebook, not yet run: English code cells, Korean markdown, one language cell."""
     korean_text = {e.msgctxt: e.msgstr for e in po if not e.obsolete}
+    korean_comments = comment_translations(po)
     notebook = copy.deepcopy(english)
     notebook.metadata.pop("widgets", None)  # the English run's widgets; execute() makes new ones
     cells = []
@@ -59,6 +72,7 @@ def translated_notebook(
         if cell.cell_type == "markdown":
             cell.source = korean_markdown(cell, korean_text)
         elif cell.cell_type == "code":
+            cell.source = translate_comments(cell.source, korean_comments.get(cell.id, {}))
             cell.outputs, cell.execution_count = [], None
             cell.metadata.pop("execution", None)
         cells.append(cell)
@@ -82,24 +96,12 @@ def stable_widget_ids(notebook: nbformat.NotebookNode, seed: str) -> nbformat.No
 
 
 def coalesce_streams(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Join each run of stdout (or stderr) outputs into one, as nbval compares them."""
+    """Join each cell's stdout (and stderr) outputs into one, as nbval does before comparing."""
     # How a cell's prints are split into outputs depends on timing (a server thread, a flush),
     # so a rebuild would differ from the committed notebook for no visible reason.
     for cell in notebook.cells:
-        joined: list[nbformat.NotebookNode] = []
-        for output in cell.get("outputs", []):
-            previous = joined[-1] if joined else None
-            if (
-                output.output_type == "stream"
-                and previous is not None
-                and previous.output_type == "stream"
-                and previous.name == output.name
-            ):
-                previous.text += output.text
-            else:
-                joined.append(output)
         if cell.cell_type == "code":
-            cell.outputs = joined
+            cell.outputs = nbval_coalesce_streams(cell.outputs)
     return notebook
 
 
@@ -138,7 +140,7 @@ def build_all(
 
     `only` keeps the lessons whose file name starts with it ("06" builds lesson 06 alone).
     """
-    from gatelab.i18n.check import check_translation  # check imports this module
+    from tools.i18n.check import check_translation  # check imports this module
 
     written, problems = [], []
     for lesson in english_lessons(notebooks):

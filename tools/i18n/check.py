@@ -10,8 +10,15 @@ from pathlib import Path
 import nbformat
 import polib
 
-from gatelab.i18n.build import LANGUAGE_CELL, LANGUAGE_CELL_ID, LINK, korean_markdown
-from gatelab.i18n.catalog import (
+from tools.i18n.build import (
+    LANGUAGE_CELL,
+    LANGUAGE_CELL_ID,
+    LINK,
+    comment_translations,
+    korean_markdown,
+)
+from tools.i18n.catalog import (
+    code_comments,
     english_lessons,
     is_translated,
     markdown_cells,
@@ -21,6 +28,7 @@ from gatelab.i18n.catalog import (
     recorded_hash,
     source_hash,
 )
+from tools.i18n.comments import translate_comments, without_comments
 
 DIFF_LINES = 12
 NOT_TRANSLATED = "has no Korean translation"
@@ -45,7 +53,7 @@ def _entry_problem(entry: polib.POEntry | None, english: str) -> str | None:
     if recorded != source_hash(english):
         old = entry.previous_msgid or entry.msgid
         if recorded is None and old == english:
-            return "is translated but not recorded: run `python -m gatelab.i18n extract`"
+            return "is translated but not recorded: run `python -m tools.i18n extract`"
         diff = short_diff(old, english)
         return f"changed since it was translated; update the Korean text:\n{diff}"
     if not is_translated(entry):
@@ -65,6 +73,13 @@ def check_translation(lesson: Path, po_file: Path) -> list[str]:
     untranslated = [p for p in problems if p.endswith(NOT_TRANSLATED)]
     if len(cells) > 1 and len(untranslated) == len(cells):
         return [f"{lesson.stem}: none of its {len(cells)} markdown cells is translated yet"]
+    # Comments are keyed by their English text: a changed comment is a new entry, not translated.
+    comment_entries = {(e.msgctxt, e.msgid): e for e in read_po(po_file) if not e.obsolete}
+    for number, context, english in code_comments(read_notebook(lesson)):
+        problem = _entry_problem(comment_entries.get((context, english)), english)
+        if problem:
+            where = f"{lesson.stem}: the comment {english!r} of code cell {number}"
+            problems.append(f"{where} {problem}")
     return problems
 
 
@@ -89,13 +104,18 @@ def check_korean_notebook(lesson: Path, po_file: Path, korean: Path) -> list[str
         problems.append(f"{name}: its first code cell is not {LANGUAGE_CELL_ID}; run `make ko`")
     if _cell_keys(built) != _cell_keys(english):
         return [*problems, f"{name}: its cells are not the English cells; run `make ko`"]
-    korean_text = {e.msgctxt: e.msgstr for e in read_po(po_file) if not e.obsolete}
+    po = read_po(po_file)
+    korean_text = {e.msgctxt: e.msgstr for e in po if not e.obsolete}
+    korean_comments = comment_translations(po)
     cells = [c for c in built.cells if c.id != LANGUAGE_CELL_ID]
     for number, (ko, en) in enumerate(zip(cells, english.cells), 1):
         where = f"{name}: {ko.cell_type} cell {number} (id {ko.id})"
-        if ko.cell_type == "code" and ko.source != en.source:
+        if ko.cell_type == "code" and without_comments(ko.source) != without_comments(en.source):
             diff = short_diff(en.source, ko.source, ("English", "Korean notebook"))
             problems.append(f"{where} differs from the English code:\n{diff}")
+        elif ko.cell_type == "code":
+            if ko.source != translate_comments(en.source, korean_comments.get(en.id, {})):
+                problems.append(f"{where} does not have today's Korean comments; run `make ko`")
         elif ko.cell_type == "markdown":
             if ko.source != korean_markdown(en, korean_text):
                 problems.append(f"{where} is not its translation; run `make ko`")
@@ -159,7 +179,7 @@ def check_rebuild(
     notebooks: Path, locale: Path, korean_dir: Path, language_cell: str = LANGUAGE_CELL
 ) -> list[str]:
     """`make ko` reproduces every committed Korean notebook byte for byte (slow: runs them)."""
-    from gatelab.i18n.build import build_lesson
+    from tools.i18n.build import build_lesson
 
     problems = []
     for korean in sorted(korean_dir.glob("*.ipynb")):

@@ -1,4 +1,4 @@
-"""python -m gatelab.i18n {extract,build,check,status}: the Korean edition's four commands."""
+"""python -m tools.i18n {extract,build,check,status}: the Korean edition's four commands."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 from nbclient.exceptions import CellExecutionError
 
-from gatelab.i18n.build import build_all
-from gatelab.i18n.catalog import english_lessons, extract_all, is_translated, po_path, read_po
-from gatelab.i18n.check import check_all, check_rebuild
+from tools.i18n.build import build_all
+from tools.i18n.catalog import english_lessons, extract_all, is_translated, po_path, read_po
+from tools.i18n.check import check_all, check_rebuild
 
 
 def status(notebooks: Path, locale: Path) -> list[str]:
@@ -30,7 +30,7 @@ def status(notebooks: Path, locale: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command from the repository root; return the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m gatelab.i18n", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.i18n", description=__doc__)
     parser.add_argument("command", choices=["extract", "build", "check", "status"])
     parser.add_argument("--notebooks", type=Path, default=Path("notebooks"))
     parser.add_argument("--locale", type=Path, default=Path("locale"))
