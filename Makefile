@@ -18,7 +18,7 @@ check_python    = $(if $(filter $(PYTHONS_OK),$(basename $(python_version))),,$(
 	gatelab needs Python 3.11, 3.12 or 3.13, but $(python_problem); pick one with \
 	e.g. make $(or $(MAKECMDGOALS),setup) PYTHON=python3.12))
 
-.PHONY: lab test lint unit notebooks setup clean check-platforms check-lowest
+.PHONY: lab test test-fast lint unit notebooks setup clean check-platforms check-lowest
 
 setup: $(STAMP)
 
@@ -48,6 +48,10 @@ lab: $(STAMP)
 		$(BIN)/jupyter lab $(LAB_FLAGS) $(ROOT_FLAG)
 
 test: lint unit notebooks
+
+# The inner loop: lint and the unit tests without servers, child processes or long training.
+test-fast: lint
+	$(BIN)/pytest tests -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check gatelab tests bench scripts tools

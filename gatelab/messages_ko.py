@@ -20,9 +20,9 @@ EXERCISES: dict[str, str] = {
         "셀을 다시 실행하세요"
     ),
     # shared by several checks
-    "give the answer as a pair: answer = ({shape})": "답을 한 쌍으로 주세요: answer = ({shape})",
+    "give the answer as a pair: answer = ({shape})": "답은 한 쌍으로 쓰세요: answer = ({shape})",
     "{gate} takes {arity} input(s), so give {arity} weight(s)": (
-        "{gate}의 입력은 {arity}개이므로 가중치도 {arity}개를 주세요"
+        "{gate:은/는} 입력이 {arity}개이므로 가중치도 {arity}개 쓰세요"
     ),
     "your boundary misclassifies {point}: its weighted sum is {total} {sign} 0, "
     "so the step gives {output} but {gate} wants {target}": (
@@ -67,9 +67,9 @@ EXERCISES: dict[str, str] = {
     ),
     "Exercise 1.3 (one step of the rule)": "연습 문제 1.3 (학습 규칙 한 단계)",
     "give the new weights as a list: answer = [w1, w2]": (
-        "새 가중치를 리스트로 주세요: answer = [w1, w2]"
+        "새 가중치는 리스트로 쓰세요: answer = [w1, w2]"
     ),
-    "give the two new weights: answer = [w1, w2]": "새 가중치 두 개를 주세요: answer = [w1, w2]",
+    "give the two new weights: answer = [w1, w2]": "새 가중치 두 개를 쓰세요: answer = [w1, w2]",
     "w1 stays (its input was 0) and w2 drops by 0.1": (
         "w1은 그대로이고(입력이 0이었으니까요) w2는 0.1 줄어듭니다"
     ),
@@ -189,7 +189,7 @@ EXERCISES: dict[str, str] = {
         "그건 학습률 0.1에서 센 개수입니다: 학습률 1.0으로 학습시키세요"
     ),
     "that many converge within 100 epochs: give each run a budget of epochs=3": (
-        "그건 100 에포크 안에 수렴하는 개수입니다: 실행마다 epochs=3으로 한도를 주세요"
+        "그건 100 에포크 안에 수렴하는 개수입니다: 실행마다 epochs=3으로 에포크 한도를 정하세요"
     ),
     "Exercise 2.3 (NAND at learning rate 1.0)": "연습 문제 2.3 (학습률 1.0의 NAND)",
     "that is the run at learning rate 0.1: use learning_rate=1.0": (
@@ -206,11 +206,14 @@ EXERCISES: dict[str, str] = {
     ),
     # lesson 03
     "Exercise 3.1 (the fourth corner)": "연습 문제 3.1 (네 번째 꼭짓점)",
-    "XOR has two inputs, so give 2 weights": "XOR는 입력이 두 개이므로 가중치 2개를 주세요",
+    "XOR has two inputs, so give 2 weights": "XOR는 입력이 두 개이므로 가중치도 2개 쓰세요",
+    "give finite numbers: a weight or the bias is inf or nan": (
+        "유한한 숫자를 쓰세요: 가중치나 편향에 inf나 nan이 있습니다"
+    ),
     "with w = (0, 0) there is no line: the sum is b at every point, so all four "
     "points get the same answer; give at least one weight a value other than 0": (
         "w = (0, 0)이면 직선이 없습니다: 어느 점에서나 합이 b라서 네 점이 모두 같은 답을 "
-        "받습니다. 가중치 중 적어도 하나는 0이 아닌 값으로 주세요"
+        "받습니다. 가중치 중 적어도 하나는 0이 아닌 값으로 정하세요"
     ),
     "3 of 4 right, and the one wrong point is (1, 0)": (
         "4개 중 3개가 맞고, 틀린 한 점이 (1, 0)입니다"
@@ -252,7 +255,7 @@ EXERCISES: dict[str, str] = {
         "2 → 1 → 1부터 3 → 5 → 1까지, 시험한 모든 신경망에서 맞습니다"
     ),
     "you counted the tensors; count the numbers inside each (.numel())": (
-        "텐서(tensor)의 개수를 셌습니다. 각 텐서 안의 숫자를 세세요(.numel())"
+        "텐서의 개수를 셌습니다. 각 텐서 안의 숫자를 세세요(.numel())"
     ),
     "it gives {got} for every network: read the sizes from the model": (
         "어떤 신경망에서든 반환한 값이 {got}입니다: 크기를 모델에서 읽으세요"
@@ -286,13 +289,13 @@ EXERCISES: dict[str, str] = {
         "전치해서 곱하세요: X @ weight.T"
     ),
     "return the logits as a tensor, one number per row": (
-        "로짓(logit)을 텐서로, 행마다 숫자 하나씩 반환하세요"
+        "로짓을 텐서로, 행마다 숫자 하나씩 반환하세요"
     ),
     "right numbers, shape (4, 1): use .squeeze(-1) for one logit per row": (
         "숫자는 맞지만 모양이 (4, 1)입니다: .squeeze(-1)로 행마다 로짓 하나가 되게 하세요"
     ),
     "give one logit per row, shape (4,), not {shape}": (
-        "행마다 로짓 하나, 모양 (4,)로 주세요. 지금 모양은 {shape}입니다"
+        "행마다 로짓 하나씩, 모양 (4,)로 반환하세요. 지금 모양은 {shape}입니다"
     ),
     "those are probabilities: the network returns logits (no sigmoid)": (
         "그건 확률입니다: 신경망은 로짓을 반환합니다(시그모이드 없이)"
@@ -324,7 +327,7 @@ EXERCISES: dict[str, str] = {
     "that is what the runs give (your guess before running: {guess})": (
         "실제로 돌려 본 결과와 같습니다(돌리기 전 여러분의 예상: {guess})"
     ),
-    "that is XOR's count: train XNOR": "그건 XOR의 개수입니다: XNOR를 학습시키세요",
+    "that is XOR's count: train XNOR": "그건 XOR로 센 개수입니다: XNOR를 학습시키세요",
     "that is the count with 2 hidden units: use hidden_size=3": (
         "그건 은닉 유닛이 2개일 때의 개수입니다: hidden_size=3을 쓰세요"
     ),
@@ -717,23 +720,23 @@ TABLES: dict[str, str] = {
 # gatelab.plots (one module per lesson): titles, axis labels, legends
 PLOTS: dict[str, str] = {
     "wrong side": "잘못된 쪽",
-    "says 0 here": "여기서는 0",
-    "says 1 here": "여기서는 1",
+    "says 0 here": "0으로 판단하는 영역",
+    "says 1 here": "1로 판단하는 영역",
     "boundary": "결정 경계",
-    "your input": "여러분의 입력",
+    "your input": "지금 넣은 입력",
     "w·x + b = {total}, so the step gives {output}": (
         "w·x + b = {total}이므로 계단 함수 출력은 {output}"
     ),
     "threshold x = {threshold}": "문턱값 x = {threshold}",
-    "x (the one input)": "x (하나뿐인 입력)",
+    "x (the one input)": "x (유일한 입력)",
     "{gate}: the four inputs": "{gate}: 네 가지 입력",
     "NOT: one input, one threshold": "NOT: 입력 하나, 문턱값 하나",
     "{gate}: the learned boundary": "{gate}: 학습한 결정 경계",
     "{gate}: {right} of 4 right": "{gate}: 4개 중 {right}개 맞음",
-    "start of each epoch": "에포크 시작 때마다",
+    "start of each epoch": "각 에포크를 시작할 때의 직선",
     "after training": "학습 후",
     "{gate}: the boundary epoch by epoch": "{gate}: 에포크마다 바뀌는 결정 경계",
-    "mistakes in that epoch": "그 에포크의 실수",
+    "mistakes in that epoch": "해당 에포크의 실수",
     "no mistake": "실수 없음",
     "rows predicted wrong": "틀리게 예측한 행",
     "mistakes per epoch": "에포크별 실수",
@@ -746,29 +749,29 @@ PLOTS: dict[str, str] = {
     ),
     "gate": "게이트",
     "the row this step looks at": "이 단계에서 보는 행",
-    "wrong, so the line moves": "틀렸으므로 직선이 움직임",
-    "right, so the line stays": "맞았으므로 직선이 그대로",
+    "wrong, so the line moves": "틀림: 직선이 움직임",
+    "right, so the line stays": "맞음: 직선은 그대로",
     "the line is off the picture:\nevery point gets {output}": (
-        "직선이 그림 밖에 있음:\n모든 점이 {output}"
+        "직선이 그림 밖으로 나감:\n모든 점의 출력이 {output}"
     ),
     "step {number}: ({x1},{x2}) says {output}\n{verdict}": (
-        "단계 {number}: ({x1},{x2}) 출력 {output}\n{verdict}"
+        "{number}단계: ({x1},{x2})의 출력은 {output}\n{verdict}"
     ),
     "{gate}, epoch {epoch}: the line before each update": (
         "{gate}, 에포크 {epoch}: 업데이트 직전의 직선"
     ),
-    "between the two 1s": "두 1 사이",
-    "between the two 0s": "두 0 사이",
+    "between the two 1s": "두 1을 잇는 대각선",
+    "between the two 0s": "두 0을 잇는 대각선",
     "shared midpoint": "공통 중점",
-    "(½, ½): the middle of both diagonals": "(½, ½): 두 대각선의 한가운데",
-    "XOR: the diagonals cross": "XOR: 대각선이 서로 엇갈립니다",
+    "(½, ½): the middle of both diagonals": "(½, ½): 두 대각선의 중점",
+    "XOR: the diagonals cross": "XOR: 두 대각선이 (½, ½)에서 만남",
     "{line}\n{wrong} of 4 wrong": "{line}\n4개 중 {wrong}개 틀림",
     "{gate}: 1 only in the band where every line fires": (
         "{gate}: 모든 직선이 1을 내는 띠 안에서만 1"
     ),
     "{name}'s line": "{name}의 직선",
-    "from {sources}": "{sources}에서 옴",
-    "{name} (hidden)": "{name} (은닉층)",
+    "from {sources}": "{sources}에서 온 점",
+    "{name} (hidden)": "은닉 유닛 {name}의 출력",
     "After the hidden layer: one line is enough": "은닉층을 지나면: 직선 하나로 충분합니다",
     # gatelab.plots.lesson04
     "boundary: p = 0.5": "결정 경계: p = 0.5",
@@ -776,9 +779,9 @@ PLOTS: dict[str, str] = {
     "hidden units' lines (thicker: larger |output weight|)": (
         "은닉 유닛의 직선(굵을수록 |출력 가중치|가 큼)"
     ),
-    "{gate}: what the network learned": "{gate}: 신경망이 학습한 것",
+    "{gate}: what the network learned": "{gate}: 신경망이 학습한 결과",
     "training loss (final {loss})": "학습 손실(마지막 {loss})",
-    "always p = 0.5: ln 2 ≈ 0.693": "늘 p = 0.5라고 답하면: ln 2 ≈ 0.693",
+    "always p = 0.5: ln 2 ≈ 0.693": "항상 p = 0.5로 답할 때: ln 2 ≈ 0.693",
     "loss (binary cross-entropy)": "손실(이진 교차 엔트로피)",
     "Loss over {epochs} epochs": "{epochs} 에포크 동안의 손실",
     "loss over {epochs} epochs": "{epochs} 에포크 동안의 손실",
@@ -925,7 +928,8 @@ API_WIDGETS: dict[str, str] = {
     "Ask the gate API": "게이트 API에 물어보기",
 }
 
-# gatelab.check: check_api and `gatelab check`, the ✓/✗ lines about a running gate API
+# gatelab.check, gatelab._probe: check_api and `gatelab check`, the ✓/✗ lines about a running
+# gate API
 CHECK: dict[str, str] = {
     "nothing answers at {url}: start the server first (open a terminal, cd to "
     "the folder with main.py and run: fastapi dev main.py)": (
@@ -1082,17 +1086,99 @@ CHECK: dict[str, str] = {
 LESSON_TEXT: dict[str, str] = {
     "AND by hand: x1 + x2 − 1.5 = 0": "손으로 정한 AND: x1 + x2 − 1.5 = 0",
     "AND: 2 of 4 right": "AND: 4개 중 2개 맞음",
-    "NAND's line (fires below)": "NAND의 직선 (아래에서 1)",
-    "OR's line (fires above)": "OR의 직선 (위에서 1)",
-    "XOR = OR and NAND": "XOR = OR 그리고 NAND",
+    "NAND's line (fires below)": "NAND의 직선 (아래쪽이 1)",
+    "OR's line (fires above)": "OR의 직선 (위쪽이 1)",
+    "XOR = OR and NAND": "XOR = OR와 NAND의 AND",
     "OR line": "OR 직선",
     "NAND line": "NAND 직선",
-    "Set by hand: lesson 03's two lines": "손으로 정한 값: 3강의 직선 두 개",
+    "Set by hand: lesson 03's two lines": "손으로 정한 가중치: 3강의 두 직선",
     "XOR: training loss per epoch": "XOR: 에포크별 학습 손실",
-    "XOR: the learned probability of 1": "XOR: 학습한 '1일 확률'",
+    "XOR: the learned probability of 1": "XOR: 신경망이 학습한 1의 확률",
     "XOR: the surface and the 8 hidden lines": "XOR: 확률 곡면과 은닉 직선 8개",
     "run the first cell of section 1 again to start it": (
         "1절의 첫 번째 셀을 다시 실행해서 서버를 시작하세요"
+    ),
+    # What lessons 05-07 print to explain a result: say("...") / tr("...") (gatelab.printing).
+    # Trailing spaces line a value up with the line above it, as in the English.
+    "weights: {weights}  bias: {bias}": "가중치: {weights}  편향: {bias}",
+    "Hello from inside the pickle: this code ran while loading!": (
+        "피클 안에서 보내는 인사: 이 코드는 파일을 불러오는 동안 실행됐습니다!"
+    ),
+    "marker exists before loading:": "불러오기 전에 표시 파일이 있는가:",
+    "what came back:": "불러온 결과:",
+    "marker exists after loading:": "불러온 뒤에 표시 파일이 있는가:",
+    "predictions from the JSON numbers:": "JSON 숫자로 계산한 예측:",
+    "predictions of the trained model: ": "학습한 모델의 예측:     ",
+    "parameters:": "파라미터 수:",
+    "fresh network before loading:": "새 신경망, 불러오기 전:",
+    "fresh network after loading: ": "새 신경망, 불러온 뒤:  ",
+    "same logits as the saved network, bit for bit:": (
+        "저장한 신경망과 로짓이 비트 하나까지 같은가:"
+    ),
+    "loaded {count} tensors; XOR truth table reproduced": (
+        "텐서 {count}개를 불러왔고 XOR 진리표를 그대로 재현합니다"
+    ),
+    "refused:": "거부됨:",
+    "marker exists:": "표시 파일이 있는가:",
+    "{dtype:<14} {bits:>2} bits = {size} bytes": "{dtype:<14} {bits:>2}비트 = {size}바이트",
+    "AND perceptron: {count} parameters × {size} bytes = {total} bytes": (
+        "AND 퍼셉트론: 파라미터 {count}개 × {size}바이트 = {total}바이트"
+    ),
+    "XOR network:    {count} parameters × {size} bytes = {total} bytes": (
+        "XOR 신경망:   파라미터 {count}개 × {size}바이트 = {total}바이트"
+    ),
+    "parameters  dtype      weights   servers needed": (
+        "파라미터 수  dtype       가중치      필요한 서버"
+    ),
+    "look up a function by module and name": "모듈과 이름으로 함수를 찾음",
+    "push a piece of text": "텍스트 한 조각을 쌓음",
+    "pack it as the argument list": "그 텍스트로 인자 목록을 만듦",
+    "CALL the function with those arguments  <- the code runs here": (
+        "그 인자로 함수를 호출  <- 코드가 여기서 실행됨"
+    ),
+    "done: the call's result is 'the loaded object'": "끝: 호출 결과가 '불러온 객체'가 됨",
+    "the function:": "함수:",
+    "header: {size} bytes of JSON": "헤더: JSON {size}바이트",
+    "  metadata:": "  메타데이터:",
+    "pickle: the whole object, training history too": "pickle: 객체 전체, 학습 기록까지",
+    "JSON: the to_dict() numbers and settings": "JSON: to_dict()의 숫자와 설정",
+    "torch.save: a zip archive with a pickle inside": "torch.save: 안에 피클이 든 zip 압축 파일",
+    "safetensors: header + raw numbers": "safetensors: 헤더 + 숫자 그대로",
+    "{name:<16} {size:>5,} bytes = {times:>4.1f} × the numbers   {what}": (
+        "{name:<16} {size:>5,}바이트 = 숫자의 {times:>4.1f}배   {what}"
+    ),
+    "temporary files removed:": "임시 파일 삭제됨:",
+    "weights {weights} bias {bias} answers {answers}": (
+        "가중치 {weights} 편향 {bias} 답 {answers}"
+    ),
+    "files:": "파일:",
+    "in memory again:": "다시 메모리에 있는 모델:",
+    "Your server is stopped. To start it again, run the cells of section 6.": (
+        "서버를 멈췄습니다. 다시 시작하려면 6절의 셀을 실행하세요."
+    ),
+    "Your server keeps running. To stop it, set STOP = True here and run the cell again.": (
+        "서버는 계속 실행 중입니다. 멈추려면 여기서 STOP = True로 바꾸고 이 셀을 다시 실행하세요."
+    ),
+    "gatelab API running:": "gatelab API 실행 중:",
+    "{gate:<5} arity {arity}  model {model:<10}  trained {trained}": (
+        "{gate:<5} 입력 수 {arity}  모델 {model:<10}  학습됨 {trained}"
+    ),
+    "{gate:<5} {kind:<10} converged {converged!s:<5}  accuracy {accuracy:.2f}  "
+    "epochs run {epochs_run:>3}  parameters {parameters}": (
+        "{gate:<5} {kind:<10} 수렴 {converged!s:<5}  정확도 {accuracy:.2f}  "
+        "실행한 에포크 {epochs_run:>3}  파라미터 {parameters}"
+    ),
+    "class server stopped:": "수업 서버 멈춤:",
+    "trained after the restart:": "다시 시작한 뒤 학습된 게이트:",
+    "another program asking for the same port ->": "다른 프로그램이 같은 포트를 요청하면 ->",
+    "The server is stopped. To start it again, run the first cell of section 1.": (
+        "서버를 멈췄습니다. 다시 시작하려면 1절의 첫 번째 셀을 실행하세요."
+    ),
+    "The server keeps running, so the sliders keep answering.": (
+        "서버가 계속 실행 중이라 슬라이더가 계속 답합니다."
+    ),
+    "To stop it, set STOP_SERVERS = True in this cell and run it again.": (
+        "멈추려면 이 셀에서 STOP_SERVERS = True로 바꾸고 다시 실행하세요."
     ),
 }
 

@@ -16,7 +16,6 @@ import json
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, WrapValidator
 from pydantic_core import PydanticCustomError
 
@@ -106,7 +105,7 @@ def new_metadata(gate: str, codec: Any, model: Any, given: dict[str, Any]) -> di
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "format_version": FORMAT_VERSION,
         # How much of the truth table the stored model gets right (1.0 = all of it).
-        "accuracy": float(np.mean(np.asarray(model.predict(table.inputs)) == table.targets)),
+        "accuracy": model.score(table.inputs, table.targets),
         **rest,
     }
     try:

@@ -14,7 +14,7 @@ import numpy as np
 
 from gatelab.gates import get_gate
 from gatelab.language import tr
-from gatelab.perceptron import Perceptron, step
+from gatelab.perceptron import Perceptron
 
 
 def display_width(text: str) -> int:
@@ -100,8 +100,8 @@ def history_table(
 def truth_table_check(gate: str, weights: Sequence[float], bias: float) -> Table:
     """The gate's truth table beside what step(w·x + b) says, with ✓ or ✗ per row."""
     spec = get_gate(gate)
-    sums = spec.inputs @ np.atleast_1d(np.asarray(weights, dtype=float)) + float(bias)
-    said = step(sums)
+    model = Perceptron.from_weights(np.atleast_1d(weights), bias)  # a scalar: one weight
+    sums, said = model.decision_function(spec.inputs), model.predict(spec.inputs)
     names = ("x",) if spec.arity == 1 else ("x1", "x2")
     rows = tuple(
         (

@@ -27,6 +27,9 @@ from schemathesis.config import SchemathesisConfig
 import gatelab.api as api
 from gatelab.api import create_app
 
+# Many generated requests: `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 with warnings.catch_warnings():  # starlette's notice about a future test client, not our code
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient

@@ -113,6 +113,13 @@ SERVE_DEFAULTS = {
 @pytest.fixture
 def uvicorn_calls(monkeypatch):
     """What `gatelab serve` asked uvicorn to run (gatelab._serve.run_app; nothing is served)."""
+    # The port check binds 127.0.0.1 whatever --host says: a test never listens beyond this
+    # computer, and the host still decides the key and the printed addresses.
+    monkeypatch.setattr(
+        cli,
+        "listening_socket",
+        lambda host, port: network.listening_socket(network.DEFAULT_HOST, port),
+    )
     calls = []
     monkeypatch.setattr(
         "gatelab._serve.run_app", lambda *args, **kwargs: calls.append((args, kwargs))

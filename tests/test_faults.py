@@ -18,6 +18,9 @@ from gatelab.perceptron import train_gate
 from gatelab.server import start_server_process
 from gatelab.store import ModelStore
 
+# Servers in child processes, killed on purpose: `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 # What the model directory may hold after a crash: finished model files, and the temporary
 # files of saves that were cut short (the store never reads those).
 MODEL_FILE = re.compile(rf"({'|'.join(GATE_NAMES)})\.(json|safetensors)")

@@ -27,6 +27,7 @@ TRAINING_TAG = "mlp-training"  # the lesson's cells that build and train its net
 
 
 # ----- the promise: 4/4 for every seed ----------------------------------------------------
+@pytest.mark.slow  # trains every seed the lessons allow
 @pytest.mark.parametrize("gate", ["XOR", "XNOR"])
 def test_learns_the_gate_exactly_for_every_seed(gate):
     X, y = truth_table(gate)

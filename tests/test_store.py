@@ -22,7 +22,6 @@ from gatelab.store import (
     ModelNotFound,
     ModelStore,
     NameInUse,
-    StoreError,
     WrongModelKind,
 )
 
@@ -236,13 +235,6 @@ def test_bad_names_are_refused_everywhere(store, trained, name):
             call()
         assert "AND, OR, NAND, NOR, XOR, XNOR, NOT" in str(caught.value)
     assert list(store.directory.iterdir()) == []
-
-
-def test_invalid_name_is_also_a_value_error():
-    assert issubclass(InvalidModelName, ValueError)
-    assert issubclass(ModelNotFound, LookupError)
-    for error in (InvalidModelName, ModelNotFound, CorruptModel, WrongModelKind):
-        assert issubclass(error, StoreError)
 
 
 # ----- missing models ---------------------------------------------------------------------------

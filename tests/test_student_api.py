@@ -6,7 +6,6 @@ folder, starts `fastapi dev` there in its own process group, and runs gatelab's 
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from lesson_files import lesson_files, write_lesson_files
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from gatelab import check_api
+from gatelab.network import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("06_*.ipynb"))
@@ -34,13 +34,6 @@ def fastapi_command() -> Path:
     found = [folder / name for name in ("fastapi", "fastapi.exe") if (folder / name).exists()]
     assert found, f'no fastapi command in {folder}: install "fastapi[standard]"'
     return found[0]
-
-
-def free_port() -> int:
-    """A loopback port nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def stop_group(process: subprocess.Popen) -> None:
@@ -100,6 +93,7 @@ def serve_and_check(notebook: Path, tmp_path: Path) -> None:
     assert report.ok, f"{report}\n{(tmp_path / 'fastapi.log').read_text()}"
 
 
+@pytest.mark.slow  # `fastapi dev` in a child process
 def test_lesson_06_api_served_with_fastapi_dev_passes_check_api(tmp_path):
     if not LESSONS:
         pytest.skip("lesson 06 is not in notebooks/")

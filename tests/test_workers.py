@@ -18,6 +18,9 @@ from gatelab.perceptron import train_gate
 from gatelab.server import start_server, start_server_process
 from gatelab.store import ModelStore
 
+# Servers with several worker processes: `make test-fast` leaves these out.
+pytestmark = pytest.mark.slow
+
 # The promise: a change made through any worker is served by all of them within one
 # second. Each worker checks the model file at most every half second; waiting a little over a
 # second before asking checks that promise without timing anything.

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
 from gatelab.exercises._core import Wrong, exercise, run_answer
 from gatelab.exercises._shared import counting_calls, weights_and_bias
 from gatelab.gates import get_gate, truth_table
 from gatelab.language import tr, translatable
-from gatelab.perceptron import Perceptron, step
+from gatelab.perceptron import Perceptron
 
 
 @exercise(translatable("Exercise 3.1 (the fourth corner)"))
@@ -29,8 +31,11 @@ def check_xor_missing_corner(answer: Any) -> str:
                 "points get the same answer; give at least one weight a value other than 0"
             )
         )
+    if not (np.isfinite(weights).all() and np.isfinite(bias)):
+        raise Wrong(tr("give finite numbers: a weight or the bias is inf or nan"))
     X, y = truth_table("XOR")
-    wrong = [tuple(int(v) for v in row) for row in X[step(X @ weights + bias) != y]]
+    said = Perceptron.from_weights(weights, bias).predict(X)
+    wrong = [tuple(int(v) for v in row) for row in X[said != y]]
     if wrong == [(1, 0)]:
         return tr("3 of 4 right, and the one wrong point is (1, 0)")
     if len(wrong) == 1:

@@ -13,14 +13,8 @@ from matplotlib.lines import Line2D
 
 from gatelab.gates import GATE_NAMES, get_gate
 from gatelab.language import tr
-from gatelab.perceptron import step
-from gatelab.plots.geometry import (
-    VIEW,
-    boundary_segment,
-    clip_half_plane,
-    view_corners,
-    weighted_sums,
-)
+from gatelab.perceptron import Perceptron
+from gatelab.plots.geometry import VIEW, boundary_segment, clip_half_plane, view_corners
 from gatelab.plots.style import (
     BOUNDARY_COLOR,
     CLASS_COLORS,
@@ -150,9 +144,8 @@ def shade_region(ax: Axes, region: np.ndarray, target: int, alpha: float = SHADE
 
 
 def predictions(gate: str, weights: Sequence[float], bias: float) -> np.ndarray:
-    """What step(w·x + b) says for each row of the gate's truth table."""
-    spec = get_gate(gate)
-    return step(weighted_sums(spec.inputs, weights, bias))
+    """What the perceptron with these weights says for each row of the gate's truth table."""
+    return Perceptron.from_weights(weights, bias).predict(get_gate(gate).inputs)
 
 
 def gate_computed_by(weights: Sequence[float], bias: float) -> str | None:
