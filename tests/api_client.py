@@ -46,3 +46,22 @@ def assert_error(response, status: int, *words: str) -> str:
     for word in words:
         assert word in detail, detail
     return detail
+
+
+def asgi_scope(method: str, path: str, headers: list[tuple[bytes, bytes]]) -> dict:
+    """The ASGI scope of one HTTP request, for calling an app directly with headers or bodies
+    that httpx would never send."""
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"testserver"), *headers],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 80),
+    }

@@ -7,7 +7,7 @@ import json
 import socket
 
 import pytest
-from api_client import JSON, assert_error, trained_client
+from api_client import JSON, asgi_scope, assert_error, trained_client
 
 import gatelab.api as api
 from gatelab.api import MAX_BODY_BYTES, create_app
@@ -102,20 +102,7 @@ def call_asgi(app, headers: list[tuple[bytes, bytes]], chunk: bytes) -> tuple[in
 
     Returns (status, JSON body, how many chunks the app asked for).
     """
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": "/predict/and",
-        "raw_path": b"/predict/and",
-        "root_path": "",
-        "query_string": b"",
-        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), *headers],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 80),
-    }
+    scope = asgi_scope("POST", "/predict/and", [(b"content-type", b"application/json"), *headers])
     asked = 0
     sent: list[dict] = []
 

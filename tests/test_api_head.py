@@ -8,6 +8,7 @@ import warnings
 
 import httpx
 import pytest
+from api_client import asgi_scope
 
 from gatelab.api import create_app
 from gatelab.server import start_server
@@ -96,21 +97,7 @@ def test_the_app_itself_sends_no_body_for_head(client):
     async def send(message: dict) -> None:
         sent.append(message)
 
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "HEAD",
-        "scheme": "http",
-        "path": "/gates",
-        "raw_path": b"/gates",
-        "root_path": "",
-        "query_string": b"",
-        "headers": [(b"host", b"testserver")],
-        "client": ("127.0.0.1", 1),
-        "server": ("testserver", 80),
-        "state": {},
-    }
+    scope = asgi_scope("HEAD", "/gates", [])
     asyncio.run(client.app(scope, receive, send))
     start = next(message for message in sent if message["type"] == "http.response.start")
     length = dict(start["headers"])[b"content-length"]

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+from api_client import asgi_scope
 
 from gatelab.api import ErrorBody, choose_language, create_app
 from gatelab.api_widgets import api_playground, ask_api, language_headers
@@ -214,20 +215,7 @@ def test_an_unusable_model_directory_is_503_in_both(tmp_path):
 
 def asgi_post(app, headers: list[tuple[bytes, bytes]]) -> tuple[int, dict, dict]:
     """POST /predict/and straight to the ASGI app (for headers httpx would never send)."""
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": "/predict/and",
-        "raw_path": b"/predict/and",
-        "root_path": "",
-        "query_string": b"",
-        "headers": [(b"host", b"testserver"), *headers],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 80),
-    }
+    scope = asgi_scope("POST", "/predict/and", headers)
     sent: list[dict] = []
 
     async def receive() -> dict:

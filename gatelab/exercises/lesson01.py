@@ -10,9 +10,9 @@ import numpy as np
 
 from gatelab.exercises._core import Wrong, exercise, run_answer
 from gatelab.exercises._shared import (
-    counting_calls,
     expect_epoch,
     expect_gate_weights,
+    watching_calls,
     weights_and_bias,
 )
 from gatelab.gates import truth_table
@@ -235,10 +235,10 @@ def check_learning_rule(answer: Any) -> str:
         X, y = truth_table(gate)
         start_w, start_b = _run_start(start)
         run = _run_name(gate, rate, start, epochs)
-        with counting_calls(Perceptron, "fit") as calls:
+        with watching_calls(Perceptron, "fit") as calls:
             arguments = (X.copy(), y.copy(), start_w.copy(), start_b, rate, epochs)
             result = run_answer(answer, *arguments, run=run)
-        if calls["fit"]:
+        if calls.called:
             raise Wrong(tr("write the loop yourself: do not call Perceptron.fit in it"))
         if result is None:
             raise Wrong(tr("your function returns nothing: end it with return weights, bias"))

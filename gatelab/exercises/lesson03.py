@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from gatelab.exercises._core import Wrong, exercise, run_answer
-from gatelab.exercises._shared import counting_calls, weights_and_bias
+from gatelab.exercises._shared import watching_calls, weights_and_bias
 from gatelab.gates import get_gate, truth_table
 from gatelab.language import tr, translatable
 from gatelab.perceptron import Perceptron
@@ -80,7 +80,7 @@ def check_xnor_from_gates(answer: Any) -> str:
     """Ex 3.2: a function f(a, b) built from trained gates that computes XNOR."""
     if not callable(answer):
         raise Wrong(tr("pass a function of two inputs, e.g. def xnor(a, b): ..."))
-    with counting_calls(Perceptron, "predict") as calls:
+    with watching_calls(Perceptron, "predict") as calls:
         slip = _first_wrong_row("XNOR", answer)
     if slip is not None and _first_wrong_row("XOR", answer) is None:
         raise Wrong(
@@ -91,7 +91,7 @@ def check_xnor_from_gates(answer: Any) -> str:
         )
     if slip is not None:
         raise Wrong(slip)
-    if calls["predict"] == 0:
+    if not calls.called:
         raise Wrong(
             tr("right table, but no trained perceptron answered: build it from gates' .predict")
         )
