@@ -1180,6 +1180,66 @@ LESSON_TEXT: dict[str, str] = {
     "To stop it, set STOP_SERVERS = True in this cell and run it again.": (
         "멈추려면 이 셀에서 STOP_SERVERS = True로 바꾸고 다시 실행하세요."
     ),
+    # lesson 03: one perceptron trained on XOR, and 20,000 random lines
+    "converged: {done} after {epochs} epochs": "{epochs} 에포크 뒤 수렴했는가: {done}",
+    "mistakes in the first 15 epochs:": "처음 15 에포크의 실수 개수:",
+    "accuracy of the final weights: {accuracy:.2f}": "최종 가중치의 정확도: {accuracy:.2f}",
+    "start of epoch {epoch:>3}: w = ({w1:+.3f}, {w2:+.3f}), b = {b:+.3f}": (
+        "{epoch:>3}번째 에포크 시작: w = ({w1:+.3f}, {w2:+.3f}), b = {b:+.3f}"
+    ),
+    "best: {best} of 4 rows right": "가장 좋은 직선: 4개 행 중 {best}개 맞음",
+    "lines with 3 of 4 right: {three}, with 4 of 4: {four}": (
+        "4개 중 3개 맞은 직선: {three}개, 4개 모두 맞은 직선: {four}개"
+    ),
+    # lesson 04: XOR with PyTorch
+    "X has shape {shape} and y is {y}": "X의 모양: {shape}  y: {y}",
+    "{name:14} shape {shape}": "{name:14} 모양 {shape}",
+    "weight {w}  transposed {w_t}  sums {sums}": "가중치 {w}  전치 {w_t}  가중합 {sums}",
+    "output layer: {before}  after .squeeze(-1): {after}": (
+        "출력층: {before}  .squeeze(-1) 뒤: {after}"
+    ),
+    "P(output = 1) before training:": "학습 전 P(출력 = 1):",
+    "loss before training: {loss:.4f}   (ln 2 = 0.6931)": (
+        "학습 전 손실: {loss:.4f}   (ln 2 = 0.6931)"
+    ),
+    "epoch {epoch:3}   loss {loss:.4f}": "에포크 {epoch:3}   손실 {loss:.4f}",
+    "{x1} XOR {x2}:  P(1) = {p:.3f}  →  says {answer}   (XOR: {target})": (
+        "{x1} XOR {x2}:  P(1) = {p:.3f}  →  예측 {answer}   (XOR: {target})"
+    ),
+    "this notebook: final loss {loss:.6f}": "이 노트북:   최종 손실 {loss:.6f}",
+    "gatelab.mlp:   final loss {loss:.6f}": "gatelab.mlp: 최종 손실 {loss:.6f}",
+    "the hand-set network says {says} and XOR is {xor}": (
+        "손으로 정한 신경망의 예측: {says}  XOR의 답: {xor}"
+    ),
+    "hidden size {size}: XOR learned for {count:2} of 10 seeds": (
+        "은닉 크기 {size}: 시드 10개 중 {count:2}개에서 XOR를 학습했습니다"
+    ),
+    # lesson 01
+    "epoch {epoch} x={x} w={w} b={b:.3f} sum={total:.3f} says {says} error {error}": (
+        "에포크 {epoch} x={x} w={w} b={b:.3f} 합={total:.3f} 출력 {says} 오차 {error}"
+    ),
+    "stopped after epoch {epoch}: w={w}, b={b:.3f}": (
+        "에포크 {epoch} 뒤에 멈췄습니다: w={w}, b={b:.3f}"
+    ),
+    "the loop and Perceptron.fit took the same {count} steps and ended on the same weights": (
+        "반복문과 Perceptron.fit은 똑같이 {count}단계를 거쳐 같은 가중치에서 끝났습니다"
+    ),
+    "converged: {converged}, in epoch {epoch}": "수렴: {converged}, 에포크 {epoch}에서",
+    "weights ({w1:.3f}, {w2:.3f}), bias {b:.3f}": "가중치 ({w1:.3f}, {w2:.3f}), 편향 {b:.3f}",
+    "mistakes per epoch:": "에포크별 틀린 개수:",
+    "fit refused:": "fit이 거부했습니다:",
+    # lesson 02
+    "OR converged in epoch {epoch}": "OR는 에포크 {epoch}에서 수렴했습니다",
+    "{gate} converged in epoch {epoch} with weights": (
+        "{gate:은/는} 에포크 {epoch}에서 수렴했습니다. 가중치:"
+    ),
+    "w = {w:.3f}, b = {b:.3f}, threshold x = -b/w = {threshold:.3f}": (
+        "w = {w:.3f}, b = {b:.3f}, 문턱값 x = -b/w = {threshold:.3f}"
+    ),
+    "epochs={budget:>3}: ran {ran:>2}, converged {converged!s:>5}, accuracy {accuracy:.2f}": (
+        "epochs={budget:>3}: 실행한 에포크 {ran:>2}, 수렴 {converged!s:>5}, 정확도 {accuracy:.2f}"
+    ),
+    "{gate} median epochs:": "{gate} 에포크 수의 중앙값:",
 }
 
 # gatelab/lessons.py: `gatelab lessons` copying the lessons for someone who installed with pip
@@ -1308,7 +1368,29 @@ API: dict[str, str] = {
     ),
 }
 
+# gatelab/perceptron.py: what fit() refuses, and why
+PERCEPTRON: dict[str, str] = {
+    "epochs must be a whole number >= 1, got {epochs!r}": (
+        "epochs는 1 이상의 정수여야 합니다. 받은 값: {epochs!r}"
+    ),
+    "learning_rate must be a positive number, got {rate!r}": (
+        "learning_rate는 양수여야 합니다. 받은 값: {rate!r}"
+    ),
+    "X must be a 2-D array of numbers, one row per example": (
+        "X는 예시 하나에 행 하나인 2차원 숫자 배열이어야 합니다"
+    ),
+    "X must be a 2-D array with one row per example, got shape {shape}": (
+        "X는 예시 하나에 행 하나인 2차원 배열이어야 합니다. 받은 모양: {shape}"
+    ),
+    "X must contain only finite numbers": "X에는 유한한 숫자만 있어야 합니다",
+    "y must be 1-D with one label per row of X ({rows}), got {shape}": (
+        "y는 X의 행({rows}개)마다 레이블이 하나씩 있는 1차원 배열이어야 합니다. 받은 모양: {shape}"
+    ),
+    "labels must be 0 or 1, got {labels}": "레이블은 0 또는 1이어야 합니다. 받은 값: {labels}",
+}
+
 KOREAN: dict[str, str] = {
+    **PERCEPTRON,
     **EXERCISES,
     **TABLES,
     **PLOTS,

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from gatelab.gates import truth_table
+from gatelab.language import tr
 
 
 class NotFittedError(ValueError):
@@ -207,12 +208,14 @@ def train_gate(
 def check_training_settings(learning_rate: float, epochs: int) -> None:
     """Raise ValueError for a learning rate or epoch count training cannot use (MLP too)."""
     if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
-        raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}")
+        raise ValueError(tr("epochs must be a whole number >= 1, got {epochs!r}", epochs=epochs))
     is_number = isinstance(learning_rate, (int, float, np.number)) and not isinstance(
         learning_rate, bool
     )
     if not is_number or not np.isfinite(learning_rate) or learning_rate <= 0:
-        raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+        raise ValueError(
+            tr("learning_rate must be a positive number, got {rate!r}", rate=learning_rate)
+        )
 
 
 def check_training_data(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -220,14 +223,22 @@ def check_training_data(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
     try:
         X = np.asarray(X, dtype=float)
     except (TypeError, ValueError):  # ragged rows, or something that is not a number
-        raise ValueError("X must be a 2-D array of numbers, one row per example") from None
+        raise ValueError(tr("X must be a 2-D array of numbers, one row per example")) from None
     y = np.asarray(y)
     if X.ndim != 2 or X.shape[0] == 0 or X.shape[1] == 0:
-        raise ValueError(f"X must be a 2-D array with one row per example, got shape {X.shape}")
+        raise ValueError(
+            tr("X must be a 2-D array with one row per example, got shape {shape}", shape=X.shape)
+        )
     if not np.all(np.isfinite(X)):
-        raise ValueError("X must contain only finite numbers")
+        raise ValueError(tr("X must contain only finite numbers"))
     if y.ndim != 1 or y.shape[0] != X.shape[0]:
-        raise ValueError(f"y must be 1-D with one label per row of X ({X.shape[0]}), got {y.shape}")
+        raise ValueError(
+            tr(
+                "y must be 1-D with one label per row of X ({rows}), got {shape}",
+                rows=X.shape[0],
+                shape=y.shape,
+            )
+        )
     if not np.isin(y, (0, 1)).all():
-        raise ValueError(f"labels must be 0 or 1, got {sorted(set(y.tolist()))}")
+        raise ValueError(tr("labels must be 0 or 1, got {labels}", labels=sorted(set(y.tolist()))))
     return X, y.astype(int)

@@ -18,7 +18,7 @@ from tools.i18n.comments import COMMENT_SUFFIX, translate_comments
 LANGUAGE_CELL_ID = "ko-language"
 # The one code cell a Korean lesson adds before the lesson's own first code cell.
 LANGUAGE_CELL = (
-    "# 한국어판: 이 노트북은 `make ko`가 영어 노트북과 locale/ko/notebooks/의 번역으로 만듭니다.\n"
+    "# gatelab의 안내 문구, 힌트, 그림 속 글자를 한국어로 바꿉니다\n"
     "import gatelab\n"
     "\n"
     'gatelab.set_language("ko")'
