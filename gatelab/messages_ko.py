@@ -942,7 +942,7 @@ CHECK: dict[str, str] = {
     "{url} is not a server address like http://127.0.0.1:8000": (
         "{url}은(는) http://127.0.0.1:8000 같은 서버 주소가 아닙니다"
     ),
-    "give at least one gate to check, e.g. AND": "검사할 게이트를 하나 이상 주세요(예: AND)",
+    "give at least one gate to check, e.g. AND": "검사할 게이트를 하나 이상 적으세요(예: AND)",
     # one request that went wrong
     "{request} failed: {error}": "{request} 요청이 실패했습니다: {error}",
     "the server stopped answering: look for an error in its terminal": (
@@ -970,7 +970,7 @@ CHECK: dict[str, str] = {
     ),
     "give the server's own address, the check follows no redirect (a private Codespaces "
     "port redirects to a login page: make the port public)": (
-        "서버 자신의 주소를 주세요. 검사는 리다이렉트를 따라가지 않습니다(비공개 Codespaces "
+        "서버 자신의 주소를 적으세요. 검사는 리다이렉트를 따라가지 않습니다(비공개 Codespaces "
         "포트는 로그인 페이지로 리다이렉트합니다: 포트를 공개(public)로 바꾸세요)"
     ),
     "{request} sent a body larger than 1 MiB": "{request}: 응답 본문이 1 MiB보다 큽니다",
