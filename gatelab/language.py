@@ -26,10 +26,15 @@ _current = {"language": "en"}
 _scoped: ContextVar[str | None] = ContextVar("gatelab_language", default=None)
 
 
-def set_language(language: str) -> None:
-    """Show gatelab's messages (checks, tables, plot labels) in `language`: "en" or "ko"."""
+def _check_language(language: str) -> None:
+    """Refuse a language gatelab does not speak, saying which it does."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
+
+
+def set_language(language: str) -> None:
+    """Show gatelab's messages (checks, tables, plot labels) in `language`: "en" or "ko"."""
+    _check_language(language)
     _current["language"] = language
     if language == "ko":
         from gatelab.fonts import use_korean_font
@@ -51,8 +56,7 @@ def active_language() -> str:
 def speaking(language: str) -> Iterator[None]:
     """Inside `with speaking("ko"):`, tr() in this thread or task speaks `language`, whatever
     set_language says; other threads and tasks, and the code after the block, are unaffected."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
+    _check_language(language)
     token = _scoped.set(language)
     try:
         yield
